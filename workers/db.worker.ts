@@ -1,0 +1,117 @@
+/**
+ * The db worker: DuckDB-WASM on a database file in OPFS, exposed to the page with comlink and fed
+ * by the engine worker over a MessageChannel. Thin by design: the work is in src/lib/store.
+ */
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import * as Comlink from 'comlink';
+import { createSerialQueue, serveBatches } from '../src/lib/store/batch-channel';
+import { lockDatabase } from '../src/lib/store/browser/database-lock';
+import { WasmSqlDb } from '../src/lib/store/duckdb-wasm';
+import type { QueryResult } from '../src/lib/store/sql-db';
+
+export interface OpenOptions {
+	/** Keep DuckDB-WASM's stock OPFS hooks (diagnostics only: they lose data, see opfs-wal-fix.ts). */
+	withoutWalFix?: boolean;
+	/**
+	 * CHECKPOINT after every statement the page runs (default). Off only to test that the WAL alone
+	 * keeps committed rows.
+	 */
+	checkpointAfterStatements?: boolean;
+}
+
+export interface OpenInfo {
+	path: string;
+	version: string;
+	/** Milliseconds spent loading and compiling DuckDB, then opening the file. */
+	instantiateMs: number;
+	openMs: number;
+}
+
+let db: WasmSqlDb | undefined;
+let checkpointAfterStatements = true;
+let releaseLock: (() => void) | undefined;
+let markOpen: () => void;
+const opened = new Promise<void>((resolve) => (markOpen = resolve));
+const serial = createSerialQueue();
+/** Every operation waits for the database and runs alone, in call order. */
+const withDb = <T>(work: (db: WasmSqlDb) => Promise<T>): Promise<T> =>
+	opened.then(() => serial(() => work(db!)));
+
+const api = {
+	/** Opens (creating if missing) the database at opfs://<name>. */
+	async open(
+		name: string,
+		options: OpenOptions = {},
+		onProgress?: (loaded: number, total: number) => void
+	): Promise<OpenInfo> {
+		if (db) throw new Error(`A database is already open: ${db.path}`);
+		const path = `opfs://${name}`;
+		checkpointAfterStatements = options.checkpointAfterStatements ?? true;
+		releaseLock = await lockDatabase(path);
+		const started = performance.now();
+		let instantiated = started;
+		db = await WasmSqlDb.open({
+			wasmUrl,
+			path,
+			withoutWalFix: options.withoutWalFix,
+			onProgress: (loaded, total) => {
+				instantiated = performance.now();
+				onProgress?.(loaded, total);
+			}
+		});
+		const version = await db.version();
+		markOpen();
+		return {
+			path,
+			version,
+			instantiateMs: Math.round(instantiated - started),
+			openMs: Math.round(performance.now() - instantiated)
+		};
+	},
+
+	/** Runs the page's SQL and returns the last statement's rows. */
+	query(sql: string): Promise<QueryResult> {
+		return withDb(async (db) => {
+			const result = await db.query(sql);
+			if (checkpointAfterStatements) await checkpointUnlessInTransaction(db);
+			return result;
+		});
+	},
+
+	exec(sql: string): Promise<void> {
+		return withDb(async (db) => {
+			await db.exec(sql);
+			if (checkpointAfterStatements) await checkpointUnlessInTransaction(db);
+		});
+	},
+
+	checkpoint(): Promise<void> {
+		return withDb((db) => db.checkpoint());
+	},
+
+	/** The engine worker's end of the batch channel. */
+	connectEngine(port: MessagePort): void {
+		serveBatches(port, withDb);
+	},
+
+	close(): Promise<void> {
+		return withDb(async (current) => {
+			await current.close();
+			db = undefined;
+			releaseLock?.();
+		});
+	}
+};
+
+/** Inside a transaction the user opened, the CHECKPOINT waits for their COMMIT. */
+async function checkpointUnlessInTransaction(db: WasmSqlDb): Promise<void> {
+	try {
+		await db.checkpoint();
+	} catch (error) {
+		if (!(error instanceof Error && /transaction/i.test(error.message))) throw error;
+	}
+}
+
+export type DbWorkerApi = typeof api;
+
+Comlink.expose(api);
