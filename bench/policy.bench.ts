@@ -6,12 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ArrayPolicyContext, parsePolicyOrThrow, type CompiledPolicy } from '../src/lib/policy';
-
-export interface BenchResult {
-	name: string;
-	value: number;
-	unit: string;
-}
+import { median, type BenchResult } from './stats';
 
 const POLICY_FILE = new URL(
 	'../tests/fixtures/policies/target2_crisis_proactive_manager.json',
@@ -20,11 +15,6 @@ const POLICY_FILE = new URL(
 const RUNS = 5;
 const EVALUATIONS_PER_RUN = 1_000_000;
 const LOADS_PER_RUN = 200;
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** A low-priority payment far from its deadline with a thin buffer: the walk goes five conditions deep. */
 function fixedContext(): ArrayPolicyContext {

@@ -3,7 +3,12 @@
  * db worker over the MessagePort the page hands it. Thin by design: the work is in src/lib/run.
  */
 import * as Comlink from 'comlink';
-import { runPlaceholderJob, type JobProgress, type JobResult, type PlaceholderJobOptions } from '../src/lib/run/placeholder-job';
+import {
+	runPlaceholderJob,
+	type JobProgress,
+	type JobResult,
+	type PlaceholderJobOptions
+} from '../src/lib/run/placeholder-job';
 import { BatchSender } from '../src/lib/store/batch-channel';
 
 let dbPort: MessagePort | undefined;
@@ -14,7 +19,10 @@ const api = {
 		dbPort = port;
 	},
 
-	async runPlaceholderJob(options: PlaceholderJobOptions, onProgress: (progress: JobProgress) => void): Promise<JobResult> {
+	async runPlaceholderJob(
+		options: PlaceholderJobOptions,
+		onProgress: (progress: JobProgress) => void
+	): Promise<JobResult> {
 		if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
 		if (current) throw new Error('A job is already running');
 		const token = { cancelled: false };

@@ -18,7 +18,9 @@ test('shows the database, runs SQL, and keeps rows in OPFS across a reload', asy
 	expect(errors).toEqual([]);
 });
 
-test('streams the placeholder job to 100 %, counts its rows, and cancels a second run', async ({ page }, testInfo) => {
+test('streams the placeholder job to 100 %, counts its rows, and cancels a second run', async ({
+	page
+}, testInfo) => {
 	const errors = collectPageErrors(page);
 	await openApp(page);
 
@@ -37,25 +39,33 @@ test('streams the placeholder job to 100 %, counts its rows, and cancels a secon
 	await page.getByTestId('job-rows').fill('5000000');
 	await page.getByTestId('job-run').click();
 	await expect(page.getByTestId('job-panel')).toHaveAttribute('data-running', 'true');
-	await expect.poll(async () => Number((await page.getByTestId('job-percent').textContent())?.replace(' %', '')), {
-		timeout: 60_000
-	}).toBeGreaterThan(0);
+	await expect
+		.poll(async () => Number((await page.getByTestId('job-percent').textContent())?.replace(' %', '')), {
+			timeout: 60_000
+		})
+		.toBeGreaterThan(0);
 	await page.getByTestId('job-cancel').click();
 	const status = page.getByTestId('job-status');
 	await expect(status).toContainText('Cancelled after', { timeout: 60_000 });
-	const cancelledRows = Number((await status.textContent())!.match(/Cancelled after ([\d,]+) rows/)![1].replaceAll(',', ''));
+	const cancelledRows = Number(
+		(await status.textContent())!.match(/Cancelled after ([\d,]+) rows/)![1].replaceAll(',', '')
+	);
 	expect(cancelledRows).toBeGreaterThan(0);
 	expect(cancelledRows).toBeLessThan(5_000_000);
 	await page.screenshot({ path: testInfo.outputPath('app-job-cancelled.png'), fullPage: true });
 
 	// Only whole committed batches remain, and the database keeps working.
-	expect(await sqlScalar(page, 'SELECT count(*) FROM placeholder_rows')).toBe(String(120_000 + cancelledRows));
+	expect(await sqlScalar(page, 'SELECT count(*) FROM placeholder_rows')).toBe(
+		String(120_000 + cancelledRows)
+	);
 	await sqlOk(page, 'CREATE TABLE after_cancel AS SELECT 1 AS x');
 	expect(await sqlScalar(page, 'SELECT count(*) FROM after_cancel')).toBe('1');
 	expect(errors).toEqual([]);
 });
 
-test('a SQL error shows DuckDB\'s message under the box and the database stays usable', async ({ page }, testInfo) => {
+test("a SQL error shows DuckDB's message under the box and the database stays usable", async ({
+	page
+}, testInfo) => {
 	const errors = collectPageErrors(page);
 	await openApp(page);
 	await sqlOk(page, 'CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (1), (2)');
@@ -78,7 +88,10 @@ test('the SQL box is keyboard-usable: Ctrl+Enter runs the query', async ({ page 
 	await expect(page.getByTestId('sql-result').locator('tbody td').first()).toHaveText('42');
 });
 
-test('a second tab on the same database gets a clear message, not a lock error', async ({ page, context }, testInfo) => {
+test('a second tab on the same database gets a clear message, not a lock error', async ({
+	page,
+	context
+}, testInfo) => {
 	await openApp(page);
 	const second = await context.newPage();
 	await second.goto('./');

@@ -32,7 +32,10 @@ export async function runSql(page: Page, sql: string): Promise<void> {
 export async function sqlScalar(page: Page, sql: string): Promise<string> {
 	await runSql(page, sql);
 	await expect(page.getByTestId('sql-error')).toHaveCount(0);
-	return (await page.getByTestId('sql-result').locator('tbody tr').first().locator('td').first().textContent()) ?? '';
+	return (
+		(await page.getByTestId('sql-result').locator('tbody tr').first().locator('td').first().textContent()) ??
+		''
+	);
 }
 
 /** Runs SQL that must succeed (statements without a result set too). */

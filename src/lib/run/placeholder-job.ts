@@ -66,7 +66,14 @@ export async function runPlaceholderJob(
 		const seq = produced++;
 		const agent = AGENTS[seq % AGENTS.length];
 		const amount = 1000 + ((seq * 7919) % 100_000);
-		builder.append([options.jobId, seq, Math.floor(seq / 100), agent, amount, `{"n":${seq},"agent":"${agent}"}`]);
+		builder.append([
+			options.jobId,
+			seq,
+			Math.floor(seq / 100),
+			agent,
+			amount,
+			`{"n":${seq},"agent":"${agent}"}`
+		]);
 		if (builder.full || produced === options.rows) {
 			const rows = builder.length;
 			await sender.send(PLACEHOLDER_TABLE, builder.finish(), rows);

@@ -104,16 +104,40 @@ class ColumnBuilder {
 		let data: Data<DataType>;
 		switch (this.spec.kind) {
 			case 'int32':
-				data = makeData({ type: new Int32(), length, nullCount: this.nullCount, nullBitmap, data: this.numbers.slice(0, length) as Int32Array });
+				data = makeData({
+					type: new Int32(),
+					length,
+					nullCount: this.nullCount,
+					nullBitmap,
+					data: this.numbers.slice(0, length) as Int32Array
+				});
 				break;
 			case 'int64':
-				data = makeData({ type: new Int64(), length, nullCount: this.nullCount, nullBitmap, data: this.numbers.slice(0, length) as BigInt64Array });
+				data = makeData({
+					type: new Int64(),
+					length,
+					nullCount: this.nullCount,
+					nullBitmap,
+					data: this.numbers.slice(0, length) as BigInt64Array
+				});
 				break;
 			case 'float64':
-				data = makeData({ type: new Float64(), length, nullCount: this.nullCount, nullBitmap, data: this.numbers.slice(0, length) as Float64Array });
+				data = makeData({
+					type: new Float64(),
+					length,
+					nullCount: this.nullCount,
+					nullBitmap,
+					data: this.numbers.slice(0, length) as Float64Array
+				});
 				break;
 			case 'bool':
-				data = makeData({ type: new Bool(), length, nullCount: this.nullCount, nullBitmap, data: this.numbers.slice(0, Math.ceil(length / 8)) as Uint8Array });
+				data = makeData({
+					type: new Bool(),
+					length,
+					nullCount: this.nullCount,
+					nullBitmap,
+					data: this.numbers.slice(0, Math.ceil(length / 8)) as Uint8Array
+				});
 				break;
 			case 'utf8':
 				data = makeData({
@@ -160,7 +184,8 @@ export class ArrowBatchBuilder {
 
 	/** Appends one row; values in layout order. */
 	append(values: readonly Cell[]): void {
-		if (this.rowCount >= this.capacity) throw new Error('ArrowBatchBuilder: batch is full; call finish() first');
+		if (this.rowCount >= this.capacity)
+			throw new Error('ArrowBatchBuilder: batch is full; call finish() first');
 		const row = this.rowCount++;
 		for (let c = 0; c < this.columns.length; c++) this.columns[c].set(row, values[c]);
 	}

@@ -37,7 +37,8 @@ function converterFor(field: Field): (value: unknown) => SqlValue {
 			// HUGEINT (e.g. a SUM of BIGINT money) arrives as DECIMAL(38, 0): keep it exact.
 			const scale = (type as DataType<Type.Decimal> & { scale: number }).scale;
 			return scale === 0
-				? (value) => util.bigNumToBigInt(value as Parameters<typeof util.bigNumToBigInt>[0])
+				? // apache-arrow 21's bigNumToBigInt returns a string for decimals; go through the text.
+					(value) => BigInt(util.bigNumToString(value as Parameters<typeof util.bigNumToString>[0]))
 				: (value) => util.bigNumToNumber(value as Parameters<typeof util.bigNumToNumber>[0], scale);
 		}
 		case Type.Timestamp:
@@ -75,6 +76,7 @@ function duckdbTypeName(type: DataType): string {
 	if (DataType.isDate(type)) return 'DATE';
 	if (DataType.isBinary(type)) return 'BLOB';
 	if (DataType.isNull(type)) return 'NULL';
-	if (DataType.isDecimal(type)) return type.scale === 0 ? 'HUGEINT' : `DECIMAL(${type.precision},${type.scale})`;
+	if (DataType.isDecimal(type))
+		return type.scale === 0 ? 'HUGEINT' : `DECIMAL(${type.precision},${type.scale})`;
 	return Type[type.typeId].toUpperCase();
 }

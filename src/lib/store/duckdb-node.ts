@@ -106,4 +106,3 @@ function toSqlValue(value: DuckDBValue): SqlValue {
 	if (value instanceof DuckDBDecimalValue) return Number(value.toString());
 	return value.toString();
 }
-

@@ -35,9 +35,7 @@ export class WasmSqlDb implements SqlDb {
 			new duckdb.VoidLogger(),
 			duckdb.BROWSER_RUNTIME
 		);
-		await bindings.instantiate((progress) =>
-			options.onProgress?.(progress.bytesLoaded, progress.bytesTotal)
-		);
+		await bindings.instantiate((progress) => options.onProgress?.(progress.bytesLoaded, progress.bytesTotal));
 		if (options.path.startsWith('opfs://')) {
 			await bindings.prepareDBFileHandle(options.path, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS);
 			bindings.open({

@@ -50,7 +50,10 @@ export function applyOpfsWalFix(runtime: PatchableRuntime): void {
 
 	/** For handles opened with APPEND on a non-empty file: the size at open time, keyed by file id. */
 	const appendBase = new Map<number, number>();
-	const handleOf = (mod: unknown, fileId: number): { name: string; handle: SyncHandle | undefined } | null => {
+	const handleOf = (
+		mod: unknown,
+		fileId: number
+	): { name: string; handle: SyncHandle | undefined } | null => {
 		const info = runtime.getFileInfo(mod, fileId);
 		if (!info) return null;
 		return { name: info.fileName, handle: runtime._files.get(info.fileName) as SyncHandle | undefined };

@@ -14,7 +14,10 @@ export interface Workers {
 
 export async function startWorkers(): Promise<Workers> {
 	const db = Comlink.wrap<DbWorkerApi>(
-		new Worker(new URL('../../../workers/db.worker.ts', import.meta.url), { type: 'module', name: 'simcash-db' })
+		new Worker(new URL('../../../workers/db.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'simcash-db'
+		})
 	);
 	const engine = Comlink.wrap<EngineWorkerApi>(
 		new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), {

@@ -1,0 +1,163 @@
+/**
+ * Browser figures: cold start (navigation to the first query result, fresh profile and warm
+ * reload), shipped bytes, and rows/s of the placeholder job streamed worker-to-worker into OPFS.
+ * Needs a build in build/ and Debian's Chromium; `npm run bench` takes care of both.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median, type BenchResult } from './stats';
+
+const PORT = 4190;
+const URL_BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = 5;
+const JOB_ROWS = 500_000;
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+function startServer(): Promise<ChildProcess> {
+	const server = spawn('node', ['scripts/serve.mjs', '--root', 'build', '--port', String(PORT)], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	return new Promise((resolve, reject) => {
+		server.stdout!.once('data', () => resolve(server));
+		server.once('error', reject);
+	});
+}
+
+/** Milliseconds from navigation start until the first query result is in the DOM. */
+async function timeToFirstResult(page: Page, navigate: () => Promise<unknown>): Promise<number> {
+	await navigate();
+	await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+	await page.getByTestId('sql-run').click();
+	await page.getByTestId('sql-result').locator('td').first().waitFor({ timeout: 60_000 });
+	return page.evaluate(() => performance.now());
+}
+
+async function coldStart(browser: Browser): Promise<BenchResult[]> {
+	const cold: number[] = [];
+	const warm: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		cold.push(await timeToFirstResult(page, () => page.goto(URL_BASE)));
+		warm.push(await timeToFirstResult(page, () => page.reload()));
+		await context.close();
+	}
+	return [
+		{
+			name: 'cold start, fresh profile',
+			value: median(cold),
+			unit: 'ms',
+			subject: 'load to first query result',
+			runs: cold
+		},
+		{
+			name: 'cold start, warm reload',
+			value: median(warm),
+			unit: 'ms',
+			subject: 'load to first query result',
+			runs: warm
+		}
+	];
+}
+
+async function jobThroughput(browser: Browser): Promise<BenchResult> {
+	const rates: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(URL_BASE);
+		await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+		await page.getByTestId('job-rows').fill(String(JOB_ROWS));
+		await page.getByTestId('job-run').click();
+		const status = page.getByTestId('job-status');
+		await status.waitFor({ timeout: 120_000 });
+		const text = (await status.textContent()) ?? '';
+		const match = text.match(/\(([\d,]+) rows\/s\)/);
+		if (!match) throw new Error(`unexpected job status: ${text}`);
+		rates.push(Number(match[1].replaceAll(',', '')));
+		await context.close();
+	}
+	return {
+		name: 'placeholder job, engine worker → db worker → OPFS',
+		value: median(rates),
+		unit: 'rows/s',
+		subject: `${JOB_ROWS.toLocaleString('en')} rows, 20k-row Arrow batches, CHECKPOINT per batch`,
+		runs: rates
+	};
+}
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? filesUnder(path) : [path];
+	});
+}
+
+export function shippedBytes(root = 'build'): BenchResult[] {
+	const groups = new Map<string, { raw: number; gzip: number }>();
+	for (const file of filesUnder(root)) {
+		const group = file.endsWith('.wasm')
+			? 'DuckDB wasm'
+			: file.includes('/workers/') && file.endsWith('.js')
+				? 'worker scripts'
+				: file.includes('/examples/')
+					? 'bundled examples'
+					: 'app shell (html, js, css)';
+		const bytes = readFileSync(file);
+		const entry = groups.get(group) ?? { raw: 0, gzip: 0 };
+		entry.raw += bytes.length;
+		entry.gzip += gzipSync(bytes, { level: 9 }).length;
+		groups.set(group, entry);
+	}
+	const results: BenchResult[] = [];
+	let raw = 0;
+	let gzip = 0;
+	for (const [group, size] of [...groups].sort()) {
+		raw += size.raw;
+		gzip += size.gzip;
+		results.push({
+			name: `shipped bytes: ${group}`,
+			value: size.raw,
+			unit: 'bytes',
+			subject: `gzip -9: ${size.gzip.toLocaleString('en')}`
+		});
+	}
+	results.push({
+		name: 'shipped bytes: total',
+		value: raw,
+		unit: 'bytes',
+		subject: `gzip -9: ${gzip.toLocaleString('en')}`
+	});
+	return results;
+}
+
+export async function runBrowserBench(): Promise<BenchResult[]> {
+	const server = await startServer();
+	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	try {
+		return [...(await coldStart(browser)), await jobThroughput(browser), ...shippedBytes()];
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
+
+export function chromiumVersion(): Promise<string> {
+	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }).then(async (b) => {
+		const version = b.version();
+		await b.close();
+		return version;
+	});
+}

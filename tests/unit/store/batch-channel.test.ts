@@ -1,0 +1,118 @@
+/**
+ * The engine-to-db write path over a real MessageChannel and a real DuckDB: order, acknowledgement,
+ * the bound on batches in flight, error reporting, and the placeholder job's progress and cancel.
+ */
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { runPlaceholderJob, type JobProgress } from '../../../src/lib/run/placeholder-job';
+import { ArrowBatchBuilder } from '../../../src/lib/store/arrow-batch';
+import {
+	BatchSender,
+	createSerialQueue,
+	serveBatches,
+	type PortLike
+} from '../../../src/lib/store/batch-channel';
+import { NodeSqlDb } from '../../../src/lib/store/duckdb-node';
+import type { SqlDb } from '../../../src/lib/store/sql-db';
+
+let db: NodeSqlDb;
+let channel: MessageChannel;
+let received: number;
+
+beforeEach(async () => {
+	db = await NodeSqlDb.open(':memory:');
+	channel = new MessageChannel();
+	received = 0;
+	const serial = createSerialQueue();
+	const counting: SqlDb = new Proxy(db, {
+		get(target, key) {
+			if (key === 'insertArrowIpc') {
+				return async (table: string, ipc: Uint8Array) => {
+					received++;
+					await target.insertArrowIpc(table, ipc);
+				};
+			}
+			const value = Reflect.get(target, key);
+			return typeof value === 'function' ? value.bind(target) : value;
+		}
+	});
+	serveBatches(channel.port1 as unknown as PortLike, (work) => serial(() => work(counting)));
+});
+
+afterEach(async () => {
+	channel.port1.close();
+	channel.port2.close();
+	await db.close();
+});
+
+function batchOf(values: number[]): Uint8Array {
+	const builder = new ArrowBatchBuilder([{ name: 'v', kind: 'int64' }], values.length);
+	for (const v of values) builder.append([v]);
+	return builder.finish();
+}
+
+test('batches arrive in order, transferred, and are committed before checkpoint() resolves', async () => {
+	const sender = new BatchSender(channel.port2 as unknown as PortLike, 2);
+	await sender.exec('CREATE TABLE nums (v BIGINT)');
+	const ipc = batchOf([1, 2, 3]);
+	await sender.send('nums', ipc, 3);
+	// Transferred, not copied: the sender's buffer is detached.
+	expect(ipc.byteLength).toBe(0);
+	for (let b = 1; b < 10; b++) await sender.send('nums', batchOf([b * 10, b * 10 + 1]), 2);
+	expect(sender.inFlight).toBeLessThanOrEqual(2);
+	await sender.checkpoint();
+	expect(received).toBe(10);
+	expect(sender.rowsAcknowledged).toBe(3 + 9 * 2);
+	const rows = (await db.query('SELECT list(v ORDER BY v)::VARCHAR AS vs, count(*) AS n FROM nums')).rows[0];
+	expect(rows[1]).toBe(21n);
+	expect(String(rows[0]).startsWith('[1, 2, 3, 10, 11, 20, 21')).toBe(true);
+});
+
+test('a failed insert is reported to the sender and the database stays usable', async () => {
+	const sender = new BatchSender(channel.port2 as unknown as PortLike, 4);
+	await sender.exec('CREATE TABLE strict_nums (v BIGINT NOT NULL)');
+	const builder = new ArrowBatchBuilder([{ name: 'v', kind: 'int64' }], 2);
+	builder.append([null]);
+	await sender.send('strict_nums', builder.finish(), 1);
+	await expect(sender.checkpoint()).rejects.toThrow(/NOT NULL/);
+	expect((await db.query('SELECT count(*) FROM strict_nums')).rows[0][0]).toBe(0n);
+	await db.exec('INSERT INTO strict_nums VALUES (5)');
+	expect((await db.query('SELECT sum(v) FROM strict_nums')).rows[0][0]).toBe(5n);
+});
+
+test('the placeholder job reports progress up to its total and writes every row once', async () => {
+	const progress: JobProgress[] = [];
+	const result = await runPlaceholderJob(
+		{ jobId: 'unit', rows: 10_500, batchSize: 1_000 },
+		new BatchSender(channel.port2 as unknown as PortLike),
+		{ cancelled: false },
+		(p) => progress.push(p)
+	);
+	expect(result.status).toBe('completed');
+	expect(result.rowsWritten).toBe(10_500);
+	expect(progress.at(-1)).toEqual({ rowsWritten: 10_500, rowsTotal: 10_500 });
+	for (let i = 1; i < progress.length; i++) {
+		expect(progress[i].rowsWritten).toBeGreaterThanOrEqual(progress[i - 1].rowsWritten);
+	}
+	const [n, distinct] = (
+		await db.query("SELECT count(*), count(DISTINCT seq) FROM placeholder_rows WHERE job_id = 'unit'")
+	).rows[0];
+	expect([n, distinct]).toEqual([10_500n, 10_500n]);
+	expect(received).toBe(11);
+});
+
+test('a cancelled job stops at a batch boundary and keeps what it sent', async () => {
+	const token = { cancelled: false };
+	const result = await runPlaceholderJob(
+		{ jobId: 'stop', rows: 1_000_000, batchSize: 1_000 },
+		new BatchSender(channel.port2 as unknown as PortLike),
+		token,
+		(p) => {
+			if (p.rowsWritten >= 3_000) token.cancelled = true;
+		}
+	);
+	expect(result.status).toBe('cancelled');
+	expect(result.rowsWritten % 1_000).toBe(0);
+	expect(result.rowsWritten).toBeLessThan(1_000_000);
+	const n = (await db.query("SELECT count(*) FROM placeholder_rows WHERE job_id = 'stop'")).rows[0][0];
+	expect(n).toBe(BigInt(result.rowsWritten));
+});
