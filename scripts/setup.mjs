@@ -31,7 +31,9 @@ export function ensureDependencies() {
 		existsSync('node_modules/@playwright/test');
 	if (upToDate) return;
 	console.log('Installing npm dependencies…');
-	runOrExit('npm', existsSync('package-lock.json') ? ['ci', '--no-audit', '--no-fund'] : ['install']);
+	// npm install, not npm ci: npm 11 leaves the optional per-platform DuckDB bindings out of the lock file,
+	// which npm ci refuses; npm install still installs exactly the locked versions.
+	runOrExit('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Installs Debian's chromium package when /usr/bin/chromium is absent. */
