@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromiumVersion, runBrowserBench } from './browser.bench';
+import { runEngineBench } from './engine.bench';
 import { runPolicyBench } from './policy.bench';
 import type { BenchResult } from './stats';
 
@@ -14,13 +15,15 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
+	{ title: 'Engine (Node)', run: runEngineBench },
 	{ title: 'Policy evaluation (Node)', run: runPolicyBench },
 	{ title: 'Browser (headless Chromium)', run: runBrowserBench }
 ];
 
 function format(value: number, unit: string): string {
 	if (unit === 'bytes') return `${(value / 1e6).toFixed(2)} MB`;
-	if (unit === 'ms') return `${Math.round(value).toLocaleString('en')} ms`;
+	if (unit === 'ms')
+		return value < 100 ? `${value.toFixed(2)} ms` : `${Math.round(value).toLocaleString('en')} ms`;
 	return `${Math.round(value).toLocaleString('en')} ${unit}`;
 }
 
@@ -44,7 +47,7 @@ for (const section of SECTIONS) {
 	out('| figure | value | measured on | runs |');
 	out('|---|---:|---|---|');
 	for (const r of results) {
-		const runs = r.runs ? r.runs.map((v) => Math.round(v).toLocaleString('en')).join(', ') : '';
+		const runs = r.runs ? r.runs.map((v) => format(v, r.unit)).join(', ') : '';
 		out(`| ${r.name} | ${format(r.value, r.unit)} | ${r.subject ?? ''} | ${runs} |`);
 	}
 }

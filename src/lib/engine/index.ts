@@ -1,0 +1,91 @@
+/**
+ * SimCash engine core: a deterministic RTGS payment-system simulator at parity with SimCash 5534eff7.
+ *
+ *   const engine = createEngine(configJson);            // the serialized engine configuration
+ *   const result = engine.tick(event => …);              // one tick, events to a sink
+ *   const run = runSimulation(configJson, { ticks, onEvent }); // many ticks + the final summary
+ */
+import { parseEngineConfig, type EngineConfig } from './config';
+import { Engine, type EngineOptions, type TickResult } from './engine';
+import type { EventSink } from './events';
+import { EngineAbortError, EngineOverflowError, SimulationError } from './errors';
+import { RunRecorder, type FinalSummary } from './summary';
+
+export { parseEngineConfig } from './config';
+export type * from './config';
+export { Engine, type EngineOptions, type TickResult } from './engine';
+export * from './events';
+export { serializeEvent, formatF64 } from './serialize';
+export { ConfigError, EngineAbortError, EngineOverflowError, SimulationError } from './errors';
+export { RunRecorder, systemMetrics } from './summary';
+export type * from './summary';
+export { Xorshift64Star } from './rng';
+
+/** Creates an engine from a configuration object (JSON form, validated here) or an already parsed one. */
+export function createEngine(config: unknown, options?: EngineOptions): Engine {
+	return new Engine(isParsed(config) ? config : parseEngineConfig(config), options);
+}
+
+function isParsed(config: unknown): config is EngineConfig {
+	return (
+		typeof config === 'object' && config !== null && typeof (config as EngineConfig).rng_seed === 'bigint'
+	);
+}
+
+export interface RunOptions extends Omit<EngineOptions, 'onEvent'> {
+	/** Ticks to run; defaults to num_days × ticks_per_day. */
+	ticks?: number;
+	/** Receives every event in emission order. */
+	onEvent?: EventSink;
+	/** Receives every completed tick's result. */
+	onTick?: (result: TickResult) => void;
+}
+
+export interface RunResult {
+	summary: FinalSummary;
+	engine: Engine;
+}
+
+/**
+ * Runs a configuration for `ticks` ticks (stopping at a failed tick, which the summary reports as
+ * `tick_error`, as the original's harness does) and returns the final summary.
+ */
+export function runSimulation(config: unknown, options: RunOptions = {}): RunResult {
+	return runEngine(createEngine(config, { onWarning: options.onWarning }), options);
+}
+
+/** {@link runSimulation} on an engine already created (for example to report construction errors first). */
+export function runEngine(engine: Engine, options: Omit<RunOptions, 'onWarning'> = {}): RunResult {
+	const ticks = options.ticks ?? engine.config.num_days * engine.config.ticks_per_day;
+	const recorder = new RunRecorder(engine, ticks);
+	const userSink = options.onEvent;
+	const sink: EventSink = userSink
+		? (event) => {
+				recorder.observe(event);
+				userSink(event);
+			}
+		: recorder.observe;
+	for (let i = 0; i < ticks; i++) {
+		let result: TickResult;
+		try {
+			result = engine.tick(sink);
+		} catch (error) {
+			if (!isRunStoppingError(error)) throw error;
+			recorder.tickFailed(error);
+			break;
+		}
+		recorder.tickCompleted(result.tick);
+		options.onTick?.(result);
+	}
+	return { summary: recorder.finish(), engine };
+}
+
+/** Errors that end a run the way the original's tick errors and panics do (reported, not rethrown). */
+function isRunStoppingError(error: unknown): boolean {
+	return (
+		error instanceof SimulationError ||
+		error instanceof EngineAbortError ||
+		error instanceof EngineOverflowError
+	);
+}
+export { formatFinalSummary } from './summary-json';
