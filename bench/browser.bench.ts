@@ -98,6 +98,46 @@ async function jobThroughput(browser: Browser): Promise<BenchResult> {
 	};
 }
 
+/** Golden configurations timed in the engine worker, with the original's engine time for the ratio. */
+const ENGINE_SCENARIOS = [
+	{ folder: 'synthetic_200agents__seed20251126', ticks: 500, original: '268.7 s' },
+	{ folder: 'target2_crisis_25day__seed42', ticks: 1000, original: '19–24 s' },
+	{ folder: 'suboptimal_policies_10day__seed42', ticks: 1000, original: '0.13–0.17 s' }
+];
+
+/** Engine time inside the engine worker (tick loop only), median of RUNS runs after one warm-up. */
+async function engineInWorker(browser: Browser): Promise<BenchResult[]> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(URL_BASE);
+	await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+	const results: BenchResult[] = [];
+	for (const scenario of ENGINE_SCENARIOS) {
+		const path = join('tests/fixtures/golden', scenario.folder, 'config.json');
+		await page.getByTestId('engine-file').setInputFiles(path);
+		await page.getByTestId('engine-ticks').fill(String(scenario.ticks));
+		const times: number[] = [];
+		for (let run = 0; run <= RUNS; run++) {
+			await page.getByTestId('engine-run').click();
+			const panel = page.getByTestId('engine-panel');
+			await panel.and(page.locator('[data-running="false"][data-status="completed"]')).waitFor({
+				timeout: 300_000
+			});
+			const ms = Number(await panel.getAttribute('data-engine-ms'));
+			if (run > 0) times.push(ms);
+		}
+		results.push({
+			name: 'engine time in the engine worker (tick loop only)',
+			value: median(times),
+			unit: 'ms',
+			subject: `${scenario.folder}, ${scenario.ticks} ticks (original: ${scenario.original})`,
+			runs: times
+		});
+	}
+	await context.close();
+	return results;
+}
+
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
@@ -147,7 +187,12 @@ export async function runBrowserBench(): Promise<BenchResult[]> {
 	const server = await startServer();
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 	try {
-		return [...(await coldStart(browser)), await jobThroughput(browser), ...shippedBytes()];
+		return [
+			...(await coldStart(browser)),
+			...(await engineInWorker(browser)),
+			await jobThroughput(browser),
+			...shippedBytes()
+		];
 	} finally {
 		await browser.close();
 		server.kill();

@@ -9,6 +9,12 @@ import {
 	type JobResult,
 	type PlaceholderJobOptions
 } from '../src/lib/run/placeholder-job';
+import {
+	runEngineConfig,
+	type EngineRunOptions,
+	type EngineRunProgress,
+	type EngineRunResult
+} from '../src/lib/run/engine-config-run';
 import { BatchSender } from '../src/lib/store/batch-channel';
 
 let dbPort: MessagePort | undefined;
@@ -34,11 +40,48 @@ const api = {
 		}
 	},
 
+	/** Runs a serialized engine configuration (config.json text); `source` names it in error messages. */
+	async runEngineConfig(
+		configText: string,
+		source: string,
+		options: EngineRunOptions,
+		onProgress: (progress: EngineRunProgress) => void
+	): Promise<EngineRunResult> {
+		if (current) throw new Error('A job is already running');
+		let config: unknown;
+		try {
+			config = JSON.parse(configText);
+		} catch (error) {
+			throw new Error(`${source}: not valid JSON: ${(error as Error).message}`);
+		}
+		const token = { cancelled: false };
+		current = token;
+		try {
+			return await runEngineConfig(config, options, token, onProgress, yieldToEventLoop);
+		} catch (error) {
+			throw new Error(`${source}: ${(error as Error).message}`);
+		} finally {
+			current = undefined;
+		}
+	},
+
 	/** Asks the running job to stop after the batch in hand; rows already sent are kept. */
 	cancel(): void {
 		if (current) current.cancelled = true;
 	}
 };
+
+/** Lets queued messages (a cancel) run; setTimeout would be clamped to 4 ms after a few nestings. */
+function yieldToEventLoop(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
+}
 
 export type EngineWorkerApi = typeof api;
 

@@ -8,8 +8,8 @@
 import { parseEngineConfig, type EngineConfig } from './config';
 import { Engine, type EngineOptions, type TickResult } from './engine';
 import type { EventSink } from './events';
-import { EngineAbortError, EngineOverflowError, SimulationError } from './errors';
-import { RunRecorder, type FinalSummary } from './summary';
+import { SteppedRun } from './stepped-run';
+import type { FinalSummary } from './summary';
 
 export { parseEngineConfig } from './config';
 export type * from './config';
@@ -18,6 +18,7 @@ export * from './events';
 export { serializeEvent, formatF64 } from './serialize';
 export { ConfigError, EngineAbortError, EngineOverflowError, SimulationError } from './errors';
 export { RunRecorder, systemMetrics } from './summary';
+export { SteppedRun, type SteppedRunOptions } from './stepped-run';
 export type * from './summary';
 export { Xorshift64Star } from './rng';
 
@@ -56,36 +57,9 @@ export function runSimulation(config: unknown, options: RunOptions = {}): RunRes
 
 /** {@link runSimulation} on an engine already created (for example to report construction errors first). */
 export function runEngine(engine: Engine, options: Omit<RunOptions, 'onWarning'> = {}): RunResult {
-	const ticks = options.ticks ?? engine.config.num_days * engine.config.ticks_per_day;
-	const recorder = new RunRecorder(engine, ticks);
-	const userSink = options.onEvent;
-	const sink: EventSink = userSink
-		? (event) => {
-				recorder.observe(event);
-				userSink(event);
-			}
-		: recorder.observe;
-	for (let i = 0; i < ticks; i++) {
-		let result: TickResult;
-		try {
-			result = engine.tick(sink);
-		} catch (error) {
-			if (!isRunStoppingError(error)) throw error;
-			recorder.tickFailed(error);
-			break;
-		}
-		recorder.tickCompleted(result.tick);
-		options.onTick?.(result);
-	}
-	return { summary: recorder.finish(), engine };
+	const run = new SteppedRun(engine, options);
+	run.step(run.ticks);
+	return { summary: run.finish(), engine };
 }
 
-/** Errors that end a run the way the original's tick errors and panics do (reported, not rethrown). */
-function isRunStoppingError(error: unknown): boolean {
-	return (
-		error instanceof SimulationError ||
-		error instanceof EngineAbortError ||
-		error instanceof EngineOverflowError
-	);
-}
 export { formatFinalSummary } from './summary-json';
