@@ -15,6 +15,15 @@ import {
 	type EngineRunProgress,
 	type EngineRunResult
 } from '../src/lib/run/engine-config-run';
+import {
+	checkScenario,
+	runScenario,
+	type ScenarioCheck,
+	type ScenarioRunOptions,
+	type ScenarioRunOutcome,
+	type ScenarioSource
+} from '../src/lib/run/scenario-run';
+import { createFetchResolver } from '../src/lib/config';
 import { BatchSender } from '../src/lib/store/batch-channel';
 
 let dbPort: MessagePort | undefined;
@@ -60,6 +69,38 @@ const api = {
 			return await runEngineConfig(config, options, token, onProgress, yieldToEventLoop);
 		} catch (error) {
 			throw new Error(`${source}: ${(error as Error).message}`);
+		} finally {
+			current = undefined;
+		}
+	},
+
+	/**
+	 * Checks a scenario file without running it. Policy files are fetched relative to `baseUrl`
+	 * (the bundled examples folder).
+	 */
+	checkScenario(source: ScenarioSource, baseUrl: string): Promise<ScenarioCheck> {
+		return checkScenario(source, createFetchResolver(baseUrl));
+	},
+
+	/** Loads and runs a scenario file; errors of the file come back as diagnostics, not exceptions. */
+	async runScenario(
+		source: ScenarioSource,
+		baseUrl: string,
+		options: ScenarioRunOptions,
+		onProgress: (progress: EngineRunProgress) => void
+	): Promise<ScenarioRunOutcome> {
+		if (current) throw new Error('A job is already running');
+		const token = { cancelled: false };
+		current = token;
+		try {
+			return await runScenario(
+				source,
+				options,
+				createFetchResolver(baseUrl),
+				token,
+				onProgress,
+				yieldToEventLoop
+			);
 		} finally {
 			current = undefined;
 		}

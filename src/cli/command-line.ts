@@ -31,7 +31,9 @@ Runs a SimCash engine configuration (the serialized engine config, golden config
   --ticks N             ticks to run (default: num_days × ticks_per_day)
   --events-jsonl FILE   write every event, one canonical JSON object per line
   --final-json FILE     write the final summary (golden final.json form); without it the summary goes to stdout
-Exit status: 0 on success, 1 when a tick failed (reported as tick_error), 2 on bad input.`;
+Exit status: 0 on success, 1 when a tick failed (reported as tick_error), 2 on bad input.
+
+Scenario files: payment-sim validate <scenario.yaml> and payment-sim run <scenario.yaml> (payment-sim validate --help).`;
 
 interface OptionSpec {
 	name: string;

@@ -16,6 +16,7 @@ import {
 } from '../lib/engine';
 import { formatFinalSummary } from '../lib/engine/summary-json';
 import { USAGE, UsageError, parseCommandLine, type RunCommand } from './command-line';
+import { scenarioCommandMain } from './scenario-commands';
 
 const FLUSH_BYTES = 1 << 20;
 
@@ -124,4 +125,4 @@ function main(argv: string[]): number {
 	}
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = (await scenarioCommandMain(process.argv.slice(2))) ?? main(process.argv.slice(2));

@@ -53,7 +53,7 @@ for (const folder of ['suboptimal_policies_10day__seed42', 'crisis_resolution_10
 		await expect(page.getByTestId('engine-percent')).toHaveText('100 %');
 		const inBrowser = await page.getByTestId('engine-final-json').textContent();
 		expect(inBrowser).toBe(inNode);
-		await expect(page.getByTestId('engine-costs').locator('tbody tr')).toHaveCount(
+		await expect(page.getByTestId('engine-panel').getByTestId('costs-table').locator('tbody tr')).toHaveCount(
 			JSON.parse(inNode).agents.length
 		);
 		await page.getByTestId('engine-panel').screenshot({ path: testInfo.outputPath('engine-run.png') });

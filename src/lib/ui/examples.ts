@@ -1,16 +1,16 @@
-/** Example files shipped in static/examples/, listed on the start page. */
+/** Example files shipped in static/examples/ (listed in static/examples/index.json), shown on the start page. */
+import index from '../../../static/examples/index.json';
+
 export interface Example {
 	file: string;
 	title: string;
 }
 
-export const EXAMPLES: readonly Example[] = [
-	{
-		file: 'scenarios/exp1_2period.yaml',
-		title: 'Castro experiment 1: two banks, two periods, deterministic'
-	},
-	{
-		file: 'scenarios/bis_liquidity_delay_tradeoff.yaml',
-		title: 'BIS working paper 1310, box 3: the liquidity–delay trade-off'
-	}
-];
+interface IndexEntry extends Example {
+	kind: 'scenario' | 'experiment' | 'policy';
+}
+
+/** The bundled scenario files, in index order (paths relative to static/examples/). */
+export const EXAMPLES: readonly Example[] = (index as IndexEntry[])
+	.filter((entry) => entry.kind === 'scenario')
+	.map(({ file, title }) => ({ file, title }));
