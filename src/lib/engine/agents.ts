@@ -206,7 +206,10 @@ export class Agent {
 
 	trackRelease(receiverIndex: number, amount: number): void {
 		if (this.releaseBudgetRemaining !== UNLIMITED_BUDGET) this.releaseBudgetRemaining -= amount;
-		this.releaseBudgetUsage.set(receiverIndex, (this.releaseBudgetUsage.get(receiverIndex) ?? 0) + amount);
+		// Usage is read only under a per-counterparty limit, and setting one clears it: untracked otherwise.
+		if (this.releaseBudgetPerCounterpartyLimit !== null) {
+			this.releaseBudgetUsage.set(receiverIndex, (this.releaseBudgetUsage.get(receiverIndex) ?? 0) + amount);
+		}
 	}
 
 	// Collateral timers ----------------------------------------------------------------------------

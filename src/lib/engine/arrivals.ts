@@ -11,6 +11,7 @@ import type {
 } from './config';
 import { EngineAbortError } from './errors';
 import { checkMoney, rustRound } from './money';
+import { ReceiverChoice } from './receivers';
 import type { Xorshift64Star } from './rng';
 
 const MIN_POSITIVE_F64 = 2.2250738585072014e-308;
@@ -24,9 +25,19 @@ interface LegacyArrivals {
 	baseRate: number;
 	amount: AmountDistribution;
 	weights: Map<string, number>;
+	/** Receiver choice for the current weights; rebuilt when a scenario event changes a weight. */
+	receivers: ReceiverChoice;
 	deadlineMin: number;
 	deadlineMax: number;
 	priority: PriorityDistribution;
+}
+
+/** What scenario events can change in an agent's legacy configuration (§6.9). */
+export interface LegacyArrivalState {
+	rate: number;
+	baseRate: number;
+	weights: ReadonlyMap<string, number>;
+	deadlineRange: readonly [number, number];
 }
 
 /** Receives each generated transaction, in generation order. */
@@ -41,6 +52,8 @@ export type ArrivalConsumer = (
 export class ArrivalGenerator {
 	private readonly legacy: (LegacyArrivals | null)[];
 	private readonly bands: (ArrivalBandsConfig | null)[];
+	/** Receiver choice per agent of its urgent, normal and low bands (null where the band is absent). */
+	private readonly bandReceivers: (ReceiverChoice | null)[][];
 
 	/**
 	 * @param configOrder agent indices in configuration order (the candidate order for receivers)
@@ -56,20 +69,32 @@ export class ArrivalGenerator {
 		private readonly deadlineCapAtEod: boolean,
 		private readonly consume: ArrivalConsumer
 	) {
-		this.legacy = legacyConfigs.map((c) =>
-			c === null
-				? null
-				: {
-						rate: c.rate_per_tick,
-						baseRate: c.rate_per_tick,
-						amount: c.amount_distribution,
-						weights: new Map(c.counterparty_weights),
-						deadlineMin: c.deadline_range[0],
-						deadlineMax: c.deadline_range[1],
-						priority: c.priority_distribution
-					}
-		);
+		this.legacy = legacyConfigs.map((c, agent) => {
+			if (c === null) return null;
+			const weights = new Map(c.counterparty_weights);
+			return {
+				rate: c.rate_per_tick,
+				baseRate: c.rate_per_tick,
+				amount: c.amount_distribution,
+				weights,
+				receivers: this.receiverChoice(agent, weights),
+				deadlineMin: c.deadline_range[0],
+				deadlineMax: c.deadline_range[1],
+				priority: c.priority_distribution
+			};
+		});
 		this.bands = bandConfigs;
+		this.bandReceivers = bandConfigs.map((bands, agent) =>
+			bands === null
+				? []
+				: [bands.urgent, bands.normal, bands.low].map((band) =>
+						band === null ? null : this.receiverChoice(agent, band.counterparty_weights)
+					)
+		);
+	}
+
+	private receiverChoice(sender: number, weights: ReadonlyMap<string, number>): ReceiverChoice {
+		return new ReceiverChoice(sender, this.configOrder, this.agentIds, weights);
 	}
 
 	/** Generates the arrivals of one agent for one tick; returns how many. */
@@ -77,9 +102,13 @@ export class ArrivalGenerator {
 		const bands = this.bands[agent];
 		if (bands !== null) {
 			let count = 0;
-			if (bands.urgent !== null) count += this.generateBand(agent, tick, bands.urgent, 8, 10, rng);
-			if (bands.normal !== null) count += this.generateBand(agent, tick, bands.normal, 4, 7, rng);
-			if (bands.low !== null) count += this.generateBand(agent, tick, bands.low, 0, 3, rng);
+			const receivers = this.bandReceivers[agent];
+			if (bands.urgent !== null)
+				count += this.generateBand(agent, tick, bands.urgent, receivers[0] as ReceiverChoice, 8, 10, rng);
+			if (bands.normal !== null)
+				count += this.generateBand(agent, tick, bands.normal, receivers[1] as ReceiverChoice, 4, 7, rng);
+			if (bands.low !== null)
+				count += this.generateBand(agent, tick, bands.low, receivers[2] as ReceiverChoice, 0, 3, rng);
 			return count;
 		}
 		const config = this.legacy[agent];
@@ -87,7 +116,7 @@ export class ArrivalGenerator {
 		const n = rng.poisson(config.rate);
 		for (let i = 0; i < n; i++) {
 			const amount = this.sampleAmount(config.amount, rng);
-			const receiver = this.selectReceiver(agent, config.weights, rng);
+			const receiver = config.receivers.draw(rng);
 			const deadline = this.generateDeadline(tick, config.deadlineMin, config.deadlineMax, rng);
 			const sampled = this.samplePriority(config.priority, rng);
 			// [QUIRK] a sampled priority of 0 skips the priority setter, leaving the default 5.
@@ -100,6 +129,7 @@ export class ArrivalGenerator {
 		agent: number,
 		tick: number,
 		band: ArrivalBandConfig,
+		receivers: ReceiverChoice,
 		minPriority: number,
 		maxPriority: number,
 		rng: Xorshift64Star
@@ -107,7 +137,7 @@ export class ArrivalGenerator {
 		const n = rng.poisson(band.rate_per_tick);
 		for (let i = 0; i < n; i++) {
 			const amount = this.sampleAmount(band.amount_distribution, rng);
-			const receiver = this.selectReceiver(agent, band.counterparty_weights, rng);
+			const receiver = receivers.draw(rng);
 			const deadline = this.generateDeadline(tick, band.deadline_offset_min, band.deadline_offset_max, rng);
 			const priority = rangeOrAbort(rng, minPriority, minPriority + (maxPriority - minPriority + 1));
 			this.consume(agent, receiver, amount, deadline, priority);
@@ -147,25 +177,6 @@ export class ArrivalGenerator {
 		return Math.max(amount, 1);
 	}
 
-	/** Receiver choice (§6.6): candidates in configuration order without the sender; one draw. */
-	private selectReceiver(sender: number, weights: Map<string, number>, rng: Xorshift64Star): number {
-		const order = this.configOrder;
-		const candidates = order.length - 1;
-		if (candidates <= 0) throw new EngineAbortError('Cannot generate transaction: no valid receivers');
-		const senderPosition = order.indexOf(sender);
-		const candidateAt = (i: number) => order[i < senderPosition ? i : i + 1];
-		if (weights.size === 0) return candidateAt(rng.range(0, candidates));
-		let total = 0;
-		for (let i = 0; i < candidates; i++) total += weights.get(this.agentIds[candidateAt(i)]) ?? 1.0;
-		let target = rng.nextF64() * total;
-		for (let i = 0; i < candidates; i++) {
-			const candidate = candidateAt(i);
-			target -= weights.get(this.agentIds[candidate]) ?? 1.0;
-			if (target <= 0.0) return candidate;
-		}
-		return candidateAt(candidates - 1);
-	}
-
 	/** Deadline of a generated arrival: capped at the episode end and, optionally, the next day's first tick. */
 	private generateDeadline(tick: number, minOffset: number, maxOffset: number, rng: Xorshift64Star): number {
 		const offset = rangeOrAbort(rng, minOffset, maxOffset + 1);
@@ -200,6 +211,30 @@ export class ArrivalGenerator {
 
 	// Runtime changes made by scenario events (§6.9); band configurations are never touched.
 
+	/** The runtime state of an agent's legacy configuration, or null when it has none. */
+	legacyState(agent: number): LegacyArrivalState | null {
+		const config = this.legacy[agent];
+		if (config === null) return null;
+		return {
+			rate: config.rate,
+			baseRate: config.baseRate,
+			weights: config.weights,
+			deadlineRange: [config.deadlineMin, config.deadlineMax]
+		};
+	}
+
+	/** Restores what {@link legacyState} returned (the agent must have a legacy configuration). */
+	restoreLegacyState(agent: number, state: LegacyArrivalState): void {
+		const config = this.legacy[agent];
+		if (config === null) throw new Error(`agent ${agent} has no legacy arrival configuration`);
+		config.rate = state.rate;
+		config.baseRate = state.baseRate;
+		config.weights = new Map(state.weights);
+		config.receivers = this.receiverChoice(agent, config.weights);
+		config.deadlineMin = state.deadlineRange[0];
+		config.deadlineMax = state.deadlineRange[1];
+	}
+
 	hasLegacy(agent: number): boolean {
 		return this.legacy[agent] !== null;
 	}
@@ -222,7 +257,10 @@ export class ArrivalGenerator {
 	}
 
 	setCounterpartyWeight(agent: number, counterparty: string, weight: number): void {
-		this.legacy[agent]?.weights.set(counterparty, weight);
+		const config = this.legacy[agent];
+		if (config === null) return;
+		config.weights.set(counterparty, weight);
+		config.receivers = this.receiverChoice(agent, config.weights);
 	}
 
 	deadlineRange(agent: number): [number, number] | null {

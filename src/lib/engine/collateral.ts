@@ -151,3 +151,82 @@ export function processCollateralTimers(engine: Engine, agent: Agent, t: number)
 	}
 	agent.collateralTimers.delete(t);
 }
+
+/** Outcome of an external collateral command, as the original's FFI reports it. */
+export interface CollateralCommandResult {
+	success: boolean;
+	message: string;
+}
+
+/** Minimum holding period of external withdrawals; they keep no safety buffer. */
+const MANUAL_MIN_HOLDING_TICKS = 5;
+
+/**
+ * External `post_collateral` between ticks (§12.7): no capacity check; sets the posted-at tick that
+ * guards external and timer withdrawals; logs a `CollateralPost` with reason `ManualPost` (no record).
+ */
+export function postCollateralManually(
+	engine: Engine,
+	agentId: string,
+	amount: number
+): CollateralCommandResult {
+	if (amount <= 0) return { success: false, message: 'Collateral amount must be positive' };
+	const index = engine.state.agentIndex(agentId);
+	if (index < 0) return { success: false, message: `Agent '${agentId}' not found` };
+	const agent = engine.agents[index];
+	const t = engine.currentTick;
+	agent.setPostedCollateral(agent.postedCollateral + amount);
+	agent.collateralPostedAtTick = t;
+	engine.emit({
+		event_type: 'CollateralPost',
+		tick: t,
+		agent_id: agentId,
+		amount,
+		reason: 'ManualPost',
+		new_total: agent.postedCollateral
+	});
+	return { success: true, message: `Posted ${amount} cents collateral at tick ${t}` };
+}
+
+/**
+ * External `withdraw_collateral` between ticks (§12.7): holding period, then the headroom guard with no
+ * buffer and no partial withdrawal; logs a `CollateralWithdraw` with reason `ManualWithdraw`.
+ */
+export function withdrawCollateralManually(
+	engine: Engine,
+	agentId: string,
+	amount: number
+): CollateralCommandResult {
+	if (amount <= 0) return { success: false, message: 'Withdrawal amount must be positive' };
+	const index = engine.state.agentIndex(agentId);
+	if (index < 0) return { success: false, message: `Agent '${agentId}' not found` };
+	const agent = engine.agents[index];
+	const t = engine.currentTick;
+	const postedAt = agent.collateralPostedAtTick;
+	if (postedAt >= 0 && t < postedAt + MANUAL_MIN_HOLDING_TICKS) {
+		const remaining = postedAt + MANUAL_MIN_HOLDING_TICKS - t;
+		return { success: false, message: `Minimum holding period not met. ${remaining} tick(s) remaining` };
+	}
+	const maxWithdrawable = agent.maxWithdrawableCollateral(0);
+	if (amount > maxWithdrawable) {
+		return {
+			success: false,
+			message:
+				`Withdrawal would breach collateralized headroom. Max withdrawable: ${maxWithdrawable}, requested: ${amount}. ` +
+				`Current state: credit_used=${agent.creditUsed}, allowed_limit=${agent.allowedOverdraftLimit}, headroom=${agent.headroom}. ` +
+				'Ensure balance is restored or post more collateral before withdrawing.'
+		};
+	}
+	agent.setPostedCollateral(agent.postedCollateral - amount);
+	// [QUIRK] emptying the collateral this way sets the posted-at tick to 0 instead of clearing it.
+	if (agent.postedCollateral === 0) agent.collateralPostedAtTick = 0;
+	engine.emit({
+		event_type: 'CollateralWithdraw',
+		tick: t,
+		agent_id: agentId,
+		amount,
+		reason: 'ManualWithdraw',
+		new_total: agent.postedCollateral
+	});
+	return { success: true, message: `Withdrew ${amount} cents collateral` };
+}

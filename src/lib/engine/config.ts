@@ -213,7 +213,8 @@ export const DEFAULT_PRIORITY_ESCALATION: Readonly<PriorityEscalationConfig> = {
 
 const U64_MAX = (1n << 64n) - 1n;
 
-function readSeed(value: unknown, path: string): bigint {
+/** A u64 given as a JSON number up to 2^53, a decimal string, or a bigint. */
+export function readSeed(value: unknown, path: string): bigint {
 	let seed: bigint;
 	if (typeof value === 'bigint') seed = value;
 	else if (typeof value === 'number') {

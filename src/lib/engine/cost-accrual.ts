@@ -18,7 +18,7 @@ export function accrueCosts(engine: Engine, t: number): number {
 	let total = 0;
 	for (const agent of engine.agents) {
 		// Collected before marking, as the original does (a Queue 1 entry listed twice counts twice).
-		newlyOverdue.length = 0;
+		if (newlyOverdue.length !== 0) newlyOverdue.length = 0;
 		for (const ix of agent.queue1) {
 			if (t > txs.deadlineTick[ix] && txs.status[ix] !== TxStatus.Overdue) newlyOverdue.push(ix);
 		}
@@ -48,21 +48,25 @@ export function accrueCosts(engine: Engine, t: number): number {
 			}
 			delayCost = delay.cost();
 		}
-		const costs = costBreakdown({
-			liquidity: overdraftCost(agent.balance, rates.overdraft_bps_per_tick),
-			delay: delayCost,
-			collateral: collateralCost(agent.postedCollateral, rates.collateral_cost_per_tick_bps),
-			penalty: newlyOverdue.length * rates.deadline_penalty,
-			liquidityOpportunity: liquidityOpportunityCost(
-				agent.allocatedLiquidity,
-				rates.liquidity_cost_per_tick_bps
-			)
-		});
+		const liquidity = overdraftCost(agent.balance, rates.overdraft_bps_per_tick);
+		const collateral = collateralCost(agent.postedCollateral, rates.collateral_cost_per_tick_bps);
+		const penalty = newlyOverdue.length * rates.deadline_penalty;
+		const opportunity = liquidityOpportunityCost(agent.allocatedLiquidity, rates.liquidity_cost_per_tick_bps);
 		const accumulator = engine.costs[agent.index];
-		accumulator.add(costs);
+		accumulator.addTick(liquidity, delayCost, collateral, penalty, opportunity);
 		accumulator.updatePeakDebit(agent.balance);
-		total += costs.total;
-		if (costs.total > 0) engine.emit({ event_type: 'CostAccrual', tick: t, agent_id: agent.id, costs });
+		const agentTotal = liquidity + delayCost + collateral + penalty + opportunity;
+		total += agentTotal;
+		if (agentTotal > 0) {
+			const costs = costBreakdown({
+				liquidity,
+				delay: delayCost,
+				collateral,
+				penalty,
+				liquidityOpportunity: opportunity
+			});
+			engine.emit({ event_type: 'CostAccrual', tick: t, agent_id: agent.id, costs });
+		}
 	}
 	return total;
 }

@@ -3,7 +3,6 @@
  * and the priority bands used by delay multipliers.
  */
 import type { CostRates } from './config';
-import type { CostBreakdown } from './events';
 import { bigResultToMoney, checkMoney, floorDivExact, mulDivRoundHalfUp, scaledRate } from './money';
 
 const OVERDRAFT_RATE_SCALE = 1000;
@@ -141,14 +140,20 @@ export class CostAccumulator {
 		this.peakNetDebit = 0;
 	}
 
-	add(costs: CostBreakdown): void {
-		this.liquidity = checkMoney(this.liquidity + costs.liquidity_cost, 'liquidity cost total');
-		this.delay = checkMoney(this.delay + costs.delay_cost, 'delay cost total');
-		this.collateral = checkMoney(this.collateral + costs.collateral_cost, 'collateral cost total');
-		this.penalty = checkMoney(this.penalty + costs.penalty_cost, 'penalty cost total');
-		this.splitFriction = checkMoney(this.splitFriction + costs.split_friction_cost, 'split friction total');
+	/** Adds one tick's accrual (§10.9); split friction and end-of-day penalties are added where they arise. */
+	addTick(
+		liquidity: number,
+		delay: number,
+		collateral: number,
+		penalty: number,
+		liquidityOpportunity: number
+	): void {
+		this.liquidity = checkMoney(this.liquidity + liquidity, 'liquidity cost total');
+		this.delay = checkMoney(this.delay + delay, 'delay cost total');
+		this.collateral = checkMoney(this.collateral + collateral, 'collateral cost total');
+		this.penalty = checkMoney(this.penalty + penalty, 'penalty cost total');
 		this.liquidityOpportunity = checkMoney(
-			this.liquidityOpportunity + costs.liquidity_opportunity_cost,
+			this.liquidityOpportunity + liquidityOpportunity,
 			'liquidity opportunity total'
 		);
 	}

@@ -7,24 +7,31 @@
  * Pure TypeScript: no I/O, no platform APIs. Events go to the sink passed to `tick()`, or to the engine's
  * sink (`EngineOptions.onEvent`), which also receives the events of external commands between ticks.
  */
-import type { CompiledPolicy, PaymentDecision } from '../policy';
+import type { CompiledPolicy, PaymentDecision, TreeName } from '../policy';
 import { renderHoldReason } from '../policy/decisions';
 import { PolicyEvaluationError } from '../policy/errors';
 import { createAgents, type Agent } from './agents';
 import { ArrivalGenerator } from './arrivals';
-import { applyCollateralDecision, processCollateralTimers, type CollateralRecord } from './collateral';
+import {
+	applyCollateralDecision,
+	postCollateralManually,
+	processCollateralTimers,
+	withdrawCollateralManually,
+	type CollateralCommandResult,
+	type CollateralRecord
+} from './collateral';
 import type { EngineConfig } from './config';
 import { accrueCosts } from './cost-accrual';
 import { CostAccumulator, DelayCostCalculator } from './costs';
 import { handleEndOfDay } from './end-of-day';
 import { EngineAbortError, SimulationError } from './errors';
 import type { EventSink, SimulationEvent } from './events';
-import { runLsmPass, type LsmCycleRecord } from './lsm';
+import { runLsmPass, type LsmCycle, type LsmCycleRecord, type LsmPassResult } from './lsm';
 import { DailyMetricsTracker } from './metrics';
 import { createAgentPolicy } from './policies';
 import { EnginePolicyContext } from './policy-context';
 import { Xorshift64Star } from './rng';
-import { executeScenarioEvent, scheduleFires } from './scenario-events';
+import { executeScenarioEvent, ScenarioSchedule, scheduleFires } from './scenario-events';
 import { DeferredCredits, processQueue2, settleReleased } from './settlement';
 import { applySplit, applyStaggerSplit } from './splitting';
 import { SimulationState } from './state';
@@ -41,6 +48,14 @@ export interface TickResult {
 	total_cost: number;
 	num_events: number;
 }
+
+/** What an LSM pass over an empty Queue 2 reports: it does nothing. */
+const EMPTY_LSM_PASS: LsmPassResult = Object.freeze({
+	bilateralOffsets: 0,
+	cyclesSettled: 0,
+	events: [],
+	records: []
+});
 
 export interface EngineOptions {
 	/** Receives the warnings the original prints on stderr (refused state-register writes). */
@@ -72,10 +87,23 @@ export class Engine {
 	readonly pending: number[] = [];
 	/** Reusable list for per-agent work inside a step (avoids per-tick allocation). */
 	readonly scratch: number[] = [];
+	/** Reused by steps 2 and 2b: agents with a Queue 1, queued transactions, their decisions. */
+	private readonly agentsWithQueues: Agent[] = [];
+	private readonly queueSnapshot: number[] = [];
+	private readonly decisions: PaymentDecision[] = [];
+	private readonly queue2DecisionAgents: Agent[] = [];
 	/** Unsettled transactions in creation order, for priority escalation; `escalationSeen` = created so far. */
 	private readonly escalationCandidates: number[] = [];
 	private escalationSeen = 0;
 	private readonly deferred: DeferredCredits;
+	private readonly schedule: ScenarioSchedule;
+	/**
+	 * Agents whose policy has the tree, in sorted order. The others would get Hold / NoAction every tick:
+	 * nothing for the collateral layers, and a reset of a release budget that can never have been set.
+	 */
+	private readonly strategicTreeAgents: Agent[];
+	private readonly bankTreeAgents: Agent[];
+	private readonly endOfTickTreeAgents: Agent[];
 	private sink: EventSink | null;
 	private tickEvents = 0;
 
@@ -119,6 +147,11 @@ export class Engine {
 			: null;
 		this.metrics = new DailyMetricsTracker(agents);
 		this.deferred = new DeferredCredits(agents.length);
+		this.schedule = new ScenarioSchedule(config.scenario_events);
+		const withTree = (tree: TreeName) => agents.filter((a) => this.policies[a.index].hasTree(tree));
+		this.strategicTreeAgents = withTree('strategic_collateral_tree');
+		this.bankTreeAgents = withTree('bank_tree');
+		this.endOfTickTreeAgents = withTree('end_of_tick_collateral_tree');
 	}
 
 	get currentTick(): number {
@@ -131,6 +164,14 @@ export class Engine {
 
 	get agents(): Agent[] {
 		return this.state.agents;
+	}
+
+	/**
+	 * The original's `simulation_id()`: "sim-" and the RNG's current state [QUIRK: it changes whenever
+	 * arrivals draw random numbers; the original labels persisted records with it].
+	 */
+	get simulationId(): string {
+		return `sim-${this.rng.state}`;
 	}
 
 	/** Events emitted so far in the tick being processed (counts events of a failed tick too). */
@@ -173,12 +214,14 @@ export class Engine {
 		const t = this.clock.currentTick;
 		const config = this.config;
 		const deferred = config.deferred_crediting ? this.deferred : null;
+		// Credits left by a failed tick are dropped, as the original creates the accumulator per tick.
+		deferred?.clear();
 		this.pending.length = 0;
 		this.state.queue2OverdueMarked = false;
 
 		if (this.clock.tickWithinDay === 0 && t > 0) for (const c of this.costs) c.reset();
 
-		for (const scheduled of config.scenario_events) {
+		for (const scheduled of this.schedule.candidatesAt(t)) {
 			if (scheduleFires(scheduled.schedule, t)) executeScenarioEvent(this, scheduled.event, t);
 		}
 
@@ -189,8 +232,8 @@ export class Engine {
 			}
 		}
 
-		for (const agent of this.agents) this.evaluateCollateralTree(agent, t, 'strategic');
-		for (const agent of this.agents) this.evaluateBankTree(agent, t);
+		for (const agent of this.strategicTreeAgents) this.evaluateCollateralTree(agent, t, 'strategic');
+		for (const agent of this.bankTreeAgents) this.evaluateBankTree(agent, t);
 		for (const agent of this.agents) processCollateralTimers(this, agent, t);
 
 		this.runQueue1Policies(t);
@@ -202,7 +245,7 @@ export class Engine {
 		const numLsmReleases = this.lsmStep(t, deferred);
 		numSettlements += numLsmReleases;
 
-		for (const agent of this.agents) this.evaluateCollateralTree(agent, t, 'end_of_tick');
+		for (const agent of this.endOfTickTreeAgents) this.evaluateCollateralTree(agent, t, 'end_of_tick');
 
 		if (deferred !== null && !deferred.isEmpty) this.applyDeferredCredits(deferred, t);
 
@@ -251,14 +294,17 @@ export class Engine {
 	 */
 	private lsmStep(t: number, deferred: DeferredCredits | null): number {
 		const config = this.config;
-		const lsm = runLsmPass(
-			this.state,
-			config.lsm_config,
-			t,
-			config.ticks_per_day,
-			config.entry_disposition_offsetting,
-			deferred
-		);
+		const lsm =
+			this.state.queue2.size === 0
+				? EMPTY_LSM_PASS
+				: runLsmPass(
+						this.state,
+						config.lsm_config,
+						t,
+						config.ticks_per_day,
+						config.entry_disposition_offsetting,
+						deferred
+					);
 		this.state.queue2Index.rebuild(this.state.queue2, this.state.txs);
 		for (const record of lsm.records) this.lsmCycleRecords.push(record);
 		let bilateralValue = 0;
@@ -423,6 +469,30 @@ export class Engine {
 		});
 	}
 
+	/** External collateral post between ticks (§12.7); failures are reported, not thrown. */
+	postCollateral(agentId: string, amount: number): CollateralCommandResult {
+		return postCollateralManually(this, agentId, amount);
+	}
+
+	/** External collateral withdrawal between ticks (§12.7); failures are reported, not thrown. */
+	withdrawCollateral(agentId: string, amount: number): CollateralCommandResult {
+		return withdrawCollateralManually(this, agentId, amount);
+	}
+
+	// Records kept outside the event log (§11.4) ------------------------------------------------------
+
+	/** Policy-driven collateral posts and withdrawals of a day, in the order they happened. */
+	collateralEventsForDay(day: number): CollateralRecord[] {
+		return this.collateralRecords.filter((record) => record.day === day);
+	}
+
+	/** LSM cycle records of a day (each pass's records in the original's sorted order). */
+	lsmCyclesForDay(day: number): LsmCycle[] {
+		return this.lsmCycleRecords
+			.filter((record) => record.day === day)
+			.map(({ transactionIndices: _indices, ...cycle }) => cycle);
+	}
+
 	// Policy layers ------------------------------------------------------------------------------------
 
 	private evaluateCollateralTree(agent: Agent, t: number, layer: 'strategic' | 'end_of_tick'): void {
@@ -505,7 +575,8 @@ export class Engine {
 	// Step 2: Queue 1 ---------------------------------------------------------------------------------
 
 	private runQueue1Policies(t: number): void {
-		const withQueues: Agent[] = [];
+		const withQueues = this.agentsWithQueues;
+		withQueues.length = 0;
 		for (const agent of this.agents) if (agent.queue1.length > 0) withQueues.push(agent);
 		if (this.config.priority_escalation.enabled) this.applyPriorityEscalation(t);
 		if (this.config.queue1_ordering === 'priority_deadline') {
@@ -518,20 +589,24 @@ export class Engine {
 				}
 			}
 		}
+		// Reused lists, filled by index: emptying them through `length` costs a runtime call per agent.
+		const queued = this.queueSnapshot;
+		const decisions = this.decisions;
 		for (const agent of withQueues) {
-			const queued = agent.queue1.slice();
+			let count = 0;
+			for (const ix of agent.queue1) queued[count++] = ix;
 			const policy = this.policies[agent.index];
-			const decisions: PaymentDecision[] = new Array(queued.length);
-			for (let i = 0; i < queued.length; i++) {
-				const ix = queued[i];
+			for (let i = 0; i < count; i++) {
 				try {
-					decisions[i] = policy.evaluatePayment(this.context.target(agent, ix, t));
+					decisions[i] = policy.evaluatePayment(this.context.target(agent, queued[i], t));
 				} catch (error) {
 					if (!(error instanceof PolicyEvaluationError)) throw error;
-					throw new EngineAbortError(`Tree traversal failed for tx ${this.txId(ix)}: ${error.message}`);
+					throw new EngineAbortError(
+						`Tree traversal failed for tx ${this.txId(queued[i])}: ${error.message}`
+					);
 				}
 			}
-			for (let i = 0; i < queued.length; i++) this.applyQueue1Decision(agent, queued[i], decisions[i], t);
+			for (let i = 0; i < count; i++) this.applyQueue1Decision(agent, queued[i], decisions[i], t);
 		}
 	}
 
@@ -693,21 +768,34 @@ export class Engine {
 	private runQueue2Policies(t: number): void {
 		const txs = this.state.txs;
 		const index = this.state.queue2Index;
-		const collected: { agent: Agent; ix: number; decision: PaymentDecision }[] = [];
+		const agents = this.queue2DecisionAgents;
+		const transactions = this.queueSnapshot;
+		const decisions = this.decisions;
+		agents.length = 0;
+		transactions.length = 0;
+		decisions.length = 0;
 		for (const agent of this.agents) {
 			const list = index.lists[agent.index];
 			if (list.length === 0) continue;
 			const policy = this.policies[agent.index];
 			for (const ix of list) {
 				if (txs.sender[ix] !== agent.index) continue;
+				let decision: PaymentDecision;
 				try {
-					collected.push({ agent, ix, decision: policy.evaluatePayment(this.context.target(agent, ix, t)) });
+					decision = policy.evaluatePayment(this.context.target(agent, ix, t));
 				} catch (error) {
 					if (!(error instanceof PolicyEvaluationError)) throw error;
+					continue;
 				}
+				agents.push(agent);
+				transactions.push(ix);
+				decisions.push(decision);
 			}
 		}
-		for (const { agent, ix, decision } of collected) {
+		for (let i = 0; i < decisions.length; i++) {
+			const agent = agents[i];
+			const ix = transactions[i];
+			const decision = decisions[i];
 			if (decision.action === 'WithdrawFromRtgs') {
 				this.tryWithdraw(agent, ix, t, 'WithdrawFromRtgs failed: ');
 			} else if (decision.action === 'ResubmitToRtgs') {

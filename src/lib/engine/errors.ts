@@ -15,6 +15,7 @@ export type SimulationErrorKind =
 	| 'RngError'
 	| 'SerializationError'
 	| 'DeserializationError'
+	| 'ConfigMismatch'
 	| 'StateValidationError';
 
 const DISPLAY_PREFIX: Record<SimulationErrorKind, string> = {
@@ -25,6 +26,7 @@ const DISPLAY_PREFIX: Record<SimulationErrorKind, string> = {
 	RngError: 'RNG error: ',
 	SerializationError: 'Serialization error: ',
 	DeserializationError: 'Deserialization error: ',
+	ConfigMismatch: 'Config mismatch: ',
 	StateValidationError: 'State validation error: '
 };
 

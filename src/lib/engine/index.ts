@@ -4,7 +4,10 @@
  *   const engine = createEngine(configJson);            // the serialized engine configuration
  *   const result = engine.tick(event => …);              // one tick, events to a sink
  *   const run = runSimulation(configJson, { ticks, onEvent }); // many ticks + the final summary
+ *   const text = checkpointJson(engine);                  // complete state between ticks
+ *   const resumed = restoreEngine(configJson, text);      // continues exactly like `engine`
  */
+import { restoreCheckpoint } from './checkpoint-restore';
 import { parseEngineConfig, type EngineConfig } from './config';
 import { Engine, type EngineOptions, type TickResult } from './engine';
 import type { EventSink } from './events';
@@ -21,10 +24,27 @@ export { RunRecorder, systemMetrics } from './summary';
 export { SteppedRun, type SteppedRunOptions } from './stepped-run';
 export type * from './summary';
 export { Xorshift64Star } from './rng';
+export type { CollateralRecord, CollateralCommandResult } from './collateral';
+export type { LsmCycle } from './lsm';
+export type { DailyMetrics } from './metrics';
+export { saveCheckpoint, checkpointJson } from './checkpoint';
+export { checkpointInfo } from './checkpoint-restore';
+export type * from './checkpoint-document';
+export { CHECKPOINT_FORMAT } from './checkpoint-document';
+export { configHash } from './config-hash';
+export { sha256Hex } from './sha256';
 
 /** Creates an engine from a configuration object (JSON form, validated here) or an already parsed one. */
 export function createEngine(config: unknown, options?: EngineOptions): Engine {
 	return new Engine(isParsed(config) ? config : parseEngineConfig(config), options);
+}
+
+/**
+ * Restores a checkpoint (document or JSON text) into a new engine for the same configuration (JSON form or
+ * parsed). Throws SimulationError: DeserializationError, ConfigMismatch or StateValidationError.
+ */
+export function restoreEngine(config: unknown, checkpoint: unknown, options?: EngineOptions): Engine {
+	return restoreCheckpoint(isParsed(config) ? config : parseEngineConfig(config), checkpoint, options);
 }
 
 function isParsed(config: unknown): config is EngineConfig {

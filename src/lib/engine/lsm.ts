@@ -8,12 +8,11 @@
  */
 import type { LsmConfig } from './config';
 import type { EntryDispositionOffsetEvent, LsmBilateralOffsetEvent, LsmCycleSettlementEvent } from './events';
+import { detectCycles, type Cycle } from './cycle-detection';
 import { processQueue2, type DeferredCredits } from './settlement';
 import type { SimulationState } from './state';
 
 const MAX_ITERATIONS = 3;
-/** The DFS for cycles of four or more agents only runs on queues at most this long. */
-const DFS_QUEUE_THRESHOLD = 100;
 
 export type LsmReplayEvent = LsmBilateralOffsetEvent | EntryDispositionOffsetEvent | LsmCycleSettlementEvent;
 
@@ -36,18 +35,14 @@ export interface LsmCycleRecord {
 	transactionIndices: number[];
 }
 
-export interface LsmPassResult {
-	bilateralOffsets: number;
-	cyclesSettled: number;
-	events: LsmReplayEvent[];
-	records: LsmCycleRecord[];
-}
+/** An LSM cycle record as the original's queries return it. */
+export type LsmCycle = Omit<LsmCycleRecord, 'transactionIndices'>;
 
-export interface Cycle {
-	/** Agent indices including the closing repeat of the first. */
-	agents: number[];
-	transactions: number[];
-	totalValue: number;
+export interface LsmPassResult {
+	readonly bilateralOffsets: number;
+	readonly cyclesSettled: number;
+	readonly events: readonly LsmReplayEvent[];
+	readonly records: readonly LsmCycleRecord[];
 }
 
 /** Settles one transaction at its full remaining amount with LSM semantics (no liquidity test). */
@@ -167,192 +162,6 @@ function bilateralOffset(
 	return result;
 }
 
-/** Aggregated sender→receiver edges of Queue 2 (sum of remaining, transactions in queue order). */
-function aggregatedGraph(state: SimulationState): {
-	vertices: number[];
-	edges: Map<number, Map<number, Bucket>>;
-} {
-	const txs = state.txs;
-	const present = new Set<number>();
-	const edges = new Map<number, Map<number, Bucket>>();
-	for (const ix of state.queue2.ids) {
-		const s = txs.sender[ix];
-		const r = txs.receiver[ix];
-		present.add(s);
-		present.add(r);
-		let out = edges.get(s);
-		if (out === undefined) {
-			out = new Map();
-			edges.set(s, out);
-		}
-		let edge = out.get(r);
-		if (edge === undefined) {
-			edge = { sum: 0, txs: [] };
-			out.set(r, edge);
-		}
-		edge.sum += txs.remaining[ix];
-		edge.txs.push(ix);
-	}
-	return { vertices: [...present].sort((x, y) => x - y), edges };
-}
-
-function successors(edges: Map<number, Map<number, Bucket>>, v: number): number[] {
-	const out = edges.get(v);
-	return out === undefined ? [] : [...out.keys()].sort((x, y) => x - y);
-}
-
-/** True when some strongly connected component (Tarjan, ascending visit order) has ≥ 3 vertices. */
-function hasLargeScc(vertices: number[], edges: Map<number, Map<number, Bucket>>): boolean {
-	const index = new Map<number, number>();
-	const low = new Map<number, number>();
-	const onStack = new Set<number>();
-	const stack: number[] = [];
-	let counter = 0;
-	let found = false;
-	const connect = (v: number): void => {
-		index.set(v, counter);
-		low.set(v, counter);
-		counter++;
-		stack.push(v);
-		onStack.add(v);
-		for (const w of successors(edges, v)) {
-			if (!index.has(w)) {
-				connect(w);
-				low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
-			} else if (onStack.has(w)) {
-				low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
-			}
-		}
-		if (low.get(v) === index.get(v)) {
-			let size = 0;
-			for (;;) {
-				const w = stack.pop() as number;
-				onStack.delete(w);
-				size++;
-				if (w === v) break;
-			}
-			if (size >= 3) found = true;
-		}
-	};
-	for (const v of vertices) if (!index.has(v)) connect(v);
-	return found;
-}
-
-function findTriangles(vertices: number[], edges: Map<number, Map<number, Bucket>>): Cycle[] {
-	const triangles: Cycle[] = [];
-	for (const u of vertices) {
-		for (const v of successors(edges, u)) {
-			if (v <= u) continue;
-			for (const w of successors(edges, v)) {
-				if (w <= v) continue;
-				const closing = edges.get(w)?.get(u);
-				if (closing === undefined) continue;
-				const uv = edges.get(u)?.get(v) as Bucket;
-				const vw = edges.get(v)?.get(w) as Bucket;
-				triangles.push({
-					agents: [u, v, w, u],
-					transactions: [...uv.txs, ...vw.txs, ...closing.txs],
-					totalValue: uv.sum + vw.sum + closing.sum
-				});
-			}
-		}
-	}
-	return triangles;
-}
-
-/**
- * The best `limit` cycle candidates in the original's order: stable sort by total value descending over
- * discovery order (triangles first, then DFS cycles). Only candidates that make the cut are materialised,
- * so the DFS below allocates nothing per enumerated cycle.
- */
-class TopCycles {
-	readonly cycles: Cycle[] = [];
-	/** Candidates offered so far, kept or not. */
-	offered = 0;
-
-	constructor(private readonly limit: number) {}
-
-	/** Counts a candidate and tells whether it (discovered after every earlier one) makes the cut. */
-	accepts(totalValue: number): boolean {
-		this.offered++;
-		if (this.limit <= 0) return false;
-		return this.cycles.length < this.limit || totalValue > this.cycles[this.cycles.length - 1].totalValue;
-	}
-
-	add(cycle: Cycle): void {
-		let at = this.cycles.length;
-		while (at > 0 && this.cycles[at - 1].totalValue < cycle.totalValue) at--;
-		this.cycles.splice(at, 0, cycle);
-		if (this.cycles.length > this.limit) this.cycles.pop();
-	}
-}
-
-/**
- * Simple-path DFS from every sender (ascending), over individual queued transactions, offering the cycles
- * of four or more edges (§9.4.5 b). Every rotation and every combination of parallel transactions is a
- * separate candidate, as in the original.
- */
-function findLongCycles(state: SimulationState, maxLength: number, top: TopCycles): void {
-	const txs = state.txs;
-	const adjacency = new Map<number, number[]>();
-	for (const ix of state.queue2.ids) {
-		const s = txs.sender[ix];
-		let list = adjacency.get(s);
-		if (list === undefined) {
-			list = [];
-			adjacency.set(s, list);
-		}
-		list.push(ix);
-	}
-	const pathNodes: number[] = [];
-	const pathTxs: number[] = [];
-	const onPath = new Set<number>();
-	let pathValue = 0;
-	const search = (start: number, current: number): void => {
-		if (pathTxs.length >= maxLength) return;
-		onPath.add(current);
-		for (const ix of adjacency.get(current) ?? []) {
-			const next = txs.receiver[ix];
-			if (next === start && pathTxs.length > 0) {
-				const total = pathValue + txs.remaining[ix];
-				if (pathTxs.length + 1 >= 4 && top.accepts(total)) {
-					top.add({
-						agents: [start, ...pathNodes, start],
-						transactions: [...pathTxs, ix],
-						totalValue: total
-					});
-				}
-			} else if (!onPath.has(next)) {
-				pathNodes.push(next);
-				pathTxs.push(ix);
-				pathValue += txs.remaining[ix];
-				search(start, next);
-				pathValue -= txs.remaining[ix];
-				pathNodes.pop();
-				pathTxs.pop();
-			}
-		}
-		onPath.delete(current);
-	};
-	for (const start of [...adjacency.keys()].sort((x, y) => x - y)) search(start, start);
-}
-
-/**
- * Cycle detection (§9.4.5) reduced to what the pass uses: the first `limit` candidates of three or more
- * agents in the original's attempt order, and how many candidates there were in all.
- */
-function detectCycles(state: SimulationState, maxCycleLength: number, limit: number): TopCycles {
-	const top = new TopCycles(limit);
-	const { vertices, edges } = aggregatedGraph(state);
-	if (vertices.length > 0 && hasLargeScc(vertices, edges)) {
-		for (const triangle of findTriangles(vertices, edges))
-			if (top.accepts(triangle.totalValue)) top.add(triangle);
-	}
-	if (maxCycleLength >= 4 && state.queue2.size <= DFS_QUEUE_THRESHOLD)
-		findLongCycles(state, maxCycleLength, top);
-	return top;
-}
-
 /** Net position per agent index, agents in ascending index order. */
 function cycleNetPositions(state: SimulationState, cycle: Cycle): Map<number, number> {
 	const txs = state.txs;
@@ -423,7 +232,12 @@ export function runLsmPass(
 	const ids = txs.ids;
 	const agentId = (a: number) => state.agents[a].id;
 	const day = Math.floor(tick / ticksPerDay);
-	const result: LsmPassResult = { bilateralOffsets: 0, cyclesSettled: 0, events: [], records: [] };
+	const result = {
+		bilateralOffsets: 0,
+		cyclesSettled: 0,
+		events: [] as LsmReplayEvent[],
+		records: [] as LsmCycleRecord[]
+	};
 	const reportedPairs = new Set<number>();
 	let totalValue = 0;
 	let iterations = 0;
@@ -543,7 +357,7 @@ export function runLsmPass(
 				});
 			}
 			if (settledAny) state.queue2.removeSettled(txs);
-			if (candidates.offered > 0) {
+			if (candidates.anyFound) {
 				for (const ix of processQueue2(state, tick, null)) totalValue += txs.amount[ix];
 			}
 		}

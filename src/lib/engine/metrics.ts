@@ -113,6 +113,18 @@ export class DailyMetricsTracker {
 		this.current = agents.map((a) => openDay(a, day + 1));
 	}
 
+	/** The open record of every agent (by agent index). */
+	get openRecords(): readonly DailyMetrics[] {
+		return this.current;
+	}
+
+	/** Replaces every record (restoring a checkpoint). */
+	restore(open: DailyMetrics[], history: DailyMetrics[][]): void {
+		this.current = open;
+		this.history.length = 0;
+		for (const day of history) this.history.push(day);
+	}
+
 	/** Records of a finished day (empty for an unfinished one). */
 	day(day: number): DailyMetrics[] {
 		return this.history[day] ?? [];

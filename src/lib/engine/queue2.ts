@@ -20,25 +20,22 @@ export class Queue2 {
 		this.value += remaining;
 	}
 
-	/** Keeps the entries whose transaction is not yet fully settled (one pass, order preserved). */
+	/** Keeps the entries whose transaction is not yet fully settled (one pass, in place, order preserved). */
 	removeSettled(txs: TransactionTable): void {
-		const kept: number[] = [];
-		for (const ix of this.ids) if (txs.remaining[ix] !== 0) kept.push(ix);
-		this.ids = kept;
+		const ids = this.ids;
+		let kept = 0;
+		for (let i = 0; i < ids.length; i++) if (txs.remaining[ids[i]] !== 0) ids[kept++] = ids[i];
+		ids.length = kept;
 	}
 
 	/** Removes every occurrence of a transaction; returns how many were removed. */
 	removeAll(txIndex: number, remaining: number): number {
-		let removed = 0;
-		const kept: number[] = [];
-		for (const ix of this.ids) {
-			if (ix === txIndex) removed++;
-			else kept.push(ix);
-		}
-		if (removed > 0) {
-			this.ids = kept;
-			this.value -= remaining * removed;
-		}
+		const ids = this.ids;
+		let kept = 0;
+		for (let i = 0; i < ids.length; i++) if (ids[i] !== txIndex) ids[kept++] = ids[i];
+		const removed = ids.length - kept;
+		ids.length = kept;
+		this.value -= remaining * removed;
 		return removed;
 	}
 
@@ -71,13 +68,27 @@ export class Queue2Index {
 	}
 
 	rebuild(queue: Queue2, txs: TransactionTable): void {
-		for (const list of this.lists) list.length = 0;
+		for (const list of this.lists) if (list.length !== 0) list.length = 0;
 		this.nearestDeadline.fill(Infinity);
 		for (const ix of queue.ids) {
 			const sender = txs.sender[ix];
 			this.lists[sender].push(ix);
 			const deadline = txs.deadlineTick[ix];
 			if (deadline < this.nearestDeadline[sender]) this.nearestDeadline[sender] = deadline;
+		}
+	}
+
+	/** Sets every sender's list as given (restoring a checkpoint), with the deadlines a rebuild computes. */
+	restore(listsByAgent: readonly (readonly number[])[], txs: TransactionTable): void {
+		this.nearestDeadline.fill(Infinity);
+		for (let agent = 0; agent < this.lists.length; agent++) {
+			const list = this.lists[agent];
+			list.length = 0;
+			for (const ix of listsByAgent[agent]) {
+				list.push(ix);
+				const deadline = txs.deadlineTick[ix];
+				if (deadline < this.nearestDeadline[agent]) this.nearestDeadline[agent] = deadline;
+			}
 		}
 	}
 

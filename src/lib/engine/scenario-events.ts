@@ -2,7 +2,7 @@
  * Scenario events (§7): the eight kinds, their schedules and their `ScenarioEventExecuted` log entries
  * (details keys in alphabetical order, as the original renders them).
  */
-import type { EventSchedule, ScenarioEvent } from './config';
+import type { EventSchedule, ScenarioEvent, ScheduledScenarioEvent } from './config';
 import type { Engine } from './engine';
 import { EngineAbortError, SimulationError } from './errors';
 import type { ScenarioEventDetails } from './events';
@@ -14,6 +14,46 @@ export function scheduleFires(schedule: EventSchedule, tick: number): boolean {
 	if (schedule.interval === 0)
 		throw new EngineAbortError('attempt to calculate the remainder with a divisor of zero');
 	return (tick - schedule.start_tick) % schedule.interval === 0;
+}
+
+/**
+ * The scheduled events by tick: one-time events indexed by their tick, repeating ones listed apart, so a
+ * tick looks only at what can fire then instead of the whole schedule.
+ */
+export class ScenarioSchedule {
+	private readonly oneTime = new Map<number, number[]>();
+	private readonly repeating: number[] = [];
+	private readonly candidates: ScheduledScenarioEvent[] = [];
+
+	constructor(private readonly events: readonly ScheduledScenarioEvent[]) {
+		events.forEach((scheduled, position) => {
+			const schedule = scheduled.schedule;
+			if (!('tick' in schedule)) this.repeating.push(position);
+			else {
+				const list = this.oneTime.get(schedule.tick);
+				if (list === undefined) this.oneTime.set(schedule.tick, [position]);
+				else list.push(position);
+			}
+		});
+	}
+
+	/**
+	 * The one-time events of `tick` and every repeating event, in configuration order (a reused list).
+	 * The caller still asks {@link scheduleFires} of each, which keeps the original's abort on a repeating
+	 * interval of 0 at its place in the order.
+	 */
+	candidatesAt(tick: number): readonly ScheduledScenarioEvent[] {
+		const out = this.candidates;
+		out.length = 0;
+		const oneTime = this.oneTime.get(tick) ?? [];
+		let next = 0;
+		for (const position of this.repeating) {
+			while (next < oneTime.length && oneTime[next] < position) out.push(this.events[oneTime[next++]]);
+			out.push(this.events[position]);
+		}
+		while (next < oneTime.length) out.push(this.events[oneTime[next++]]);
+		return out;
+	}
 }
 
 function logExecuted(engine: Engine, tick: number, type: string, details: ScenarioEventDetails): void {

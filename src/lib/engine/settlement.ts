@@ -30,6 +30,14 @@ export class DeferredCredits {
 		this.amounts[receiver] += amount;
 	}
 
+	/** Drops everything pending: the original starts every tick with an empty accumulator. */
+	clear(): void {
+		if (this.pending === 0) return;
+		this.amounts.fill(0);
+		this.sources.fill(null);
+		this.pending = 0;
+	}
+
 	/** Source transactions accumulated for a receiver, or null when it has nothing pending. */
 	sourcesOf(receiver: number): number[] | null {
 		return this.sources[receiver];
@@ -97,20 +105,22 @@ export function settleReleased(
 
 /**
  * One pass over Queue 2 (§9.2): each entry is tried once in order; transactions past their deadline are
- * marked overdue first. Returns the settled transaction indices in settlement order.
+ * marked overdue first. Returns the settled transaction indices in settlement order, in a list the next
+ * pass reuses.
  */
 export function processQueue2(
 	state: SimulationState,
 	tick: number,
 	deferred: DeferredCredits | null
-): number[] {
+): readonly number[] {
 	const txs = state.txs;
 	const queue = state.queue2;
-	const settled: number[] = [];
-	if (queue.ids.length === 0) return settled;
+	const settled = state.queue2PassSettled;
+	settled.length = 0;
 	const entries = queue.ids;
-	const stillPending: number[] = [];
-	for (const ix of entries) {
+	let kept = 0;
+	for (let i = 0; i < entries.length; i++) {
+		const ix = entries[i];
 		if (txs.remaining[ix] === 0) continue;
 		if (tick > txs.deadlineTick[ix] && txs.status[ix] !== TxStatus.Overdue) {
 			txs.markOverdue(ix, tick);
@@ -127,9 +137,9 @@ export function processQueue2(
 			if (parent >= 0) state.reduceParent(parent, amount, tick);
 			settled.push(ix);
 		} else {
-			stillPending.push(ix);
+			entries[kept++] = ix;
 		}
 	}
-	queue.ids = stillPending;
+	entries.length = kept;
 	return settled;
 }

@@ -15,6 +15,8 @@ export class SimulationState {
 	/** Σ (amount − remaining) over the same transactions, updated on every settlement. */
 	readonly sentSettled: Float64Array;
 	readonly agentIndexById: Map<string, number>;
+	/** Transactions settled by the latest Queue 2 pass, in order (reused by every pass). */
+	readonly queue2PassSettled: number[] = [];
 	/** Set when a Queue 2 pass marks a transaction overdue during the current tick (step 6 looks for them). */
 	queue2OverdueMarked = false;
 
@@ -58,6 +60,17 @@ export class SimulationState {
 		if (!this.txs.reduceRemainingForChild(parent, amount, tick)) return false;
 		this.sentSettled[this.txs.sender[parent]] += amount;
 		return true;
+	}
+
+	/** Recomputes the per-sender sums from the transactions (after restoring a checkpoint). */
+	recomputeSenderTotals(): void {
+		const txs = this.txs;
+		this.sentAmount.fill(0);
+		this.sentSettled.fill(0);
+		for (let ix = 0; ix < txs.count; ix++) {
+			this.sentAmount[txs.sender[ix]] += txs.amount[ix];
+			this.sentSettled[txs.sender[ix]] += txs.amount[ix] - txs.remaining[ix];
+		}
 	}
 
 	/** Appends a transaction to its sender's Queue 1. */

@@ -42,6 +42,30 @@ export function parseRtgsPriority(text: string): RtgsPriority | null {
 	}
 }
 
+/** Every column of one transaction (checkpoints copy transactions field by field). */
+export interface TransactionRecord {
+	sender: number;
+	receiver: number;
+	amount: number;
+	remaining: number;
+	arrivalTick: number;
+	deadlineTick: number;
+	priority: number;
+	originalPriority: number;
+	status: TxStatus;
+	statusTick: number;
+	parent: number;
+	rtgsPriority: RtgsPriority;
+	/** -1 when not submitted. */
+	rtgsSubmissionTick: number;
+	declaredRtgsPriority: RtgsPriority;
+}
+
+/** Id of the transaction created `index`-th (from 0). */
+export function transactionId(index: number): string {
+	return `tx_${index + 1}`;
+}
+
 const INITIAL_CAPACITY = 1024;
 
 function grow<T extends Float64Array | Int32Array | Uint8Array | Int8Array>(array: T, capacity: number): T {
@@ -123,7 +147,47 @@ export class TransactionTable {
 		this.rtgsPriority[ix] = RtgsPriority.None;
 		this.rtgsSubmissionTick[ix] = -1;
 		this.declaredRtgsPriority[ix] = RtgsPriority.None;
-		this.ids.push(`tx_${ix + 1}`);
+		this.ids.push(transactionId(ix));
+		return ix;
+	}
+
+	row(ix: number): TransactionRecord {
+		return {
+			sender: this.sender[ix],
+			receiver: this.receiver[ix],
+			amount: this.amount[ix],
+			remaining: this.remaining[ix],
+			arrivalTick: this.arrivalTick[ix],
+			deadlineTick: this.deadlineTick[ix],
+			priority: this.priority[ix],
+			originalPriority: this.originalPriority[ix],
+			status: this.status[ix],
+			statusTick: this.statusTick[ix],
+			parent: this.parent[ix],
+			rtgsPriority: this.rtgsPriority[ix],
+			rtgsSubmissionTick: this.rtgsSubmissionTick[ix],
+			declaredRtgsPriority: this.declaredRtgsPriority[ix]
+		};
+	}
+
+	/** Appends a transaction with every column given (restoring a checkpoint); returns its index. */
+	append(record: TransactionRecord): number {
+		const ix = this.create(
+			record.sender,
+			record.receiver,
+			record.amount,
+			record.arrivalTick,
+			record.deadlineTick,
+			record.originalPriority,
+			record.parent
+		);
+		this.remaining[ix] = checkMoney(record.remaining, 'remaining amount');
+		this.priority[ix] = record.priority;
+		this.status[ix] = record.status;
+		this.statusTick[ix] = record.statusTick;
+		this.rtgsPriority[ix] = record.rtgsPriority;
+		this.rtgsSubmissionTick[ix] = record.rtgsSubmissionTick;
+		this.declaredRtgsPriority[ix] = record.declaredRtgsPriority;
 		return ix;
 	}
 

@@ -8,7 +8,6 @@ import {
 	overdraftCost,
 	priorityBand
 } from '../../../src/lib/engine/costs';
-import { costBreakdown } from '../../../src/lib/engine/events';
 import { makeEngine, ofType, runTicks } from './helpers';
 
 function rates(overrides: Partial<CostRates>): CostRates {
@@ -147,7 +146,7 @@ describe('delay cost (§10.3): (Σ remaining × multipliers) × round(rate × 10
 describe('accumulator (§10.1)', () => {
 	it('sums components, tracks the most negative balance, resets', () => {
 		const acc = new CostAccumulator();
-		acc.add(costBreakdown({ liquidity: 20, delay: 5, liquidityOpportunity: 3 }));
+		acc.addTick(20, 5, 0, 0, 3);
 		acc.updatePeakDebit(-200_000);
 		acc.updatePeakDebit(-100_000);
 		acc.updatePeakDebit(50_000);

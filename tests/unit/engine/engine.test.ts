@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RtgsPriority } from '../../../src/lib/engine/transactions';
-import { makeEngine, ofType, runTicks } from './helpers';
-
-/** A FromJson policy from tree fragments. */
-function policy(trees: Record<string, unknown>, parameters: Record<string, number> = {}) {
-	return {
-		FromJson: {
-			json: JSON.stringify({
-				version: '1.0',
-				policy_id: 'test',
-				payment_tree: { type: 'action', node_id: 'release', action: 'Release' },
-				strategic_collateral_tree: null,
-				end_of_tick_collateral_tree: null,
-				parameters,
-				...trees
-			})
-		}
-	};
-}
-
-const action = (node_id: string, name: string, parameters: Record<string, unknown> = {}) => ({
-	type: 'action',
-	node_id,
-	action: name,
-	parameters
-});
+import { action, makeEngine, ofType, policy, runTicks } from './helpers';
 
 describe('priority escalation and hold reasons (§14.13)', () => {
 	it('boosts linearly inside the window and releases once LiquidityAware sees urgency', () => {

@@ -30,6 +30,31 @@ export function configJson(agents: AgentSpec[], top: Record<string, unknown> = {
 	};
 }
 
+/** A FromJson policy from tree fragments (payment tree: always Release unless given). */
+export function policy(trees: Record<string, unknown>, parameters: Record<string, number> = {}) {
+	return {
+		FromJson: {
+			json: JSON.stringify({
+				version: '1.0',
+				policy_id: 'test',
+				payment_tree: { type: 'action', node_id: 'release', action: 'Release' },
+				strategic_collateral_tree: null,
+				end_of_tick_collateral_tree: null,
+				parameters,
+				...trees
+			})
+		}
+	};
+}
+
+/** An action node of a policy tree. */
+export const action = (node_id: string, name: string, parameters: Record<string, unknown> = {}) => ({
+	type: 'action',
+	node_id,
+	action: name,
+	parameters
+});
+
 export function makeEngine(
 	agents: AgentSpec[],
 	top: Record<string, unknown> = {},

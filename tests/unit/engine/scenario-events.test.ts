@@ -337,4 +337,36 @@ describe('schedules', () => {
 			[7, 100]
 		]);
 	});
+	it('one-time events before and after a repeating one keep configuration order at a shared tick', () => {
+		const transfer = (amount: number, schedule: unknown) => ({
+			event: { type: 'direct_transfer', from_agent: 'A', to_agent: 'B', amount },
+			schedule
+		});
+		const engine = withEvents(
+			[{ id: 'A', balance: 1_000 }, { id: 'B' }],
+			[transfer(1, { tick: 4 }), transfer(100, { start_tick: 1, interval: 3 }), transfer(2, { tick: 4 })]
+		);
+		const { events } = runTicks(engine, 5);
+		expect(executed(events).map(([tick, , d]) => [tick, (d as { amount: number }).amount])).toEqual([
+			[1, 100],
+			[4, 1],
+			[4, 100],
+			[4, 2]
+		]);
+	});
+
+	it('a repeating interval of 0 aborts once due, after the events configured before it', () => {
+		const transfer = (amount: number, schedule: unknown) => ({
+			event: { type: 'direct_transfer', from_agent: 'A', to_agent: 'B', amount },
+			schedule
+		});
+		const engine = withEvents(
+			[{ id: 'A', balance: 1_000 }, { id: 'B' }],
+			[transfer(5, { tick: 2 }), transfer(7, { start_tick: 2, interval: 0 }), transfer(9, { tick: 2 })]
+		);
+		const events: SimulationEvent[] = [];
+		runTicks(engine, 2);
+		expect(() => engine.tick((e) => events.push(e))).toThrow('divisor of zero');
+		expect(executed(events).map(([tick, , d]) => [tick, (d as { amount: number }).amount])).toEqual([[2, 5]]);
+	});
 });
