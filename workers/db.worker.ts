@@ -1,13 +1,16 @@
 /**
  * The db worker: DuckDB-WASM on a database file in OPFS, exposed to the page with comlink and fed
- * by the engine worker over a MessageChannel. Thin by design: the work is in src/lib/store.
+ * by the engine worker over a MessageChannel; it also exports the file and imports others. Thin by
+ * design: the work is in src/lib/store.
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import * as Comlink from 'comlink';
 import { createSerialQueue, serveBatches } from '../src/lib/store/batch-channel';
 import { lockDatabase } from '../src/lib/store/browser/database-lock';
+import { importDatabase, type ImportedDatabase } from '../src/lib/store/browser/import-database';
 import { WasmSqlDb } from '../src/lib/store/duckdb-wasm';
-import type { QueryResult } from '../src/lib/store/sql-db';
+import { openStore, type StoreStatus } from '../src/lib/store/open-store';
+import type { QueryResult, SqlDb } from '../src/lib/store/sql-db';
 
 export interface OpenOptions {
 	/** Keep DuckDB-WASM's stock OPFS hooks (diagnostics only: they lose data, see opfs-wal-fix.ts). */
@@ -25,9 +28,12 @@ export interface OpenInfo {
 	/** Milliseconds spent loading and compiling DuckDB, then opening the file. */
 	instantiateMs: number;
 	openMs: number;
+	/** Whether runs can be stored, and runs found interrupted. */
+	store: StoreStatus;
 }
 
 let db: WasmSqlDb | undefined;
+let store: StoreStatus | undefined;
 let checkpointAfterStatements = true;
 let releaseLock: (() => void) | undefined;
 let markOpen: () => void;
@@ -60,12 +66,14 @@ const api = {
 			}
 		});
 		const version = await db.version();
+		store = await openStore(db, { writable: true, name });
 		markOpen();
 		return {
 			path,
 			version,
 			instantiateMs: Math.round(instantiated - started),
-			openMs: Math.round(performance.now() - instantiated)
+			openMs: Math.round(performance.now() - instantiated),
+			store
 		};
 	},
 
@@ -89,9 +97,27 @@ const api = {
 		return withDb((db) => db.checkpoint());
 	},
 
-	/** The engine worker's end of the batch channel. */
+	/** Whether runs can be stored in the open database. */
+	storeStatus(): Promise<StoreStatus> {
+		return withDb(async () => store!);
+	},
+
+	/** The engine worker's end of the batch channel; writes are refused while the store is read-only. */
 	connectEngine(port: MessagePort): void {
-		serveBatches(port, withDb);
+		serveBatches(port, withWritableDb);
+	},
+
+	/** The database file, complete (checkpointed), to download. */
+	exportDatabase(): Promise<Uint8Array> {
+		return withDb(async (current) => {
+			const bytes = await current.fileBytes();
+			return Comlink.transfer(bytes, [bytes.buffer]);
+		});
+	},
+
+	/** Copies a .duckdb file into OPFS and attaches it read-only; see import-database.ts. */
+	importDatabase(file: File): Promise<ImportedDatabase> {
+		return withDb((current) => importDatabase(current, file));
 	},
 
 	close(): Promise<void> {
@@ -102,6 +128,13 @@ const api = {
 		});
 	}
 };
+
+function withWritableDb<T>(work: (db: SqlDb) => Promise<T>): Promise<T> {
+	return withDb((current) => {
+		if (store?.access !== 'read-write') throw new Error(`Runs cannot be stored: ${store?.message}`);
+		return work(current);
+	});
+}
 
 /** Inside a transaction the user opened, the CHECKPOINT waits for their COMMIT. */
 async function checkpointUnlessInTransaction(db: WasmSqlDb): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The engine worker: runs simulations (for now the placeholder job) and streams their rows to the
+ * The engine worker: runs simulations and streams their rows, encoded as Arrow batches here, to the
  * db worker over the MessagePort the page hands it. Thin by design: the work is in src/lib/run.
  */
 import * as Comlink from 'comlink';
@@ -23,8 +23,10 @@ import {
 	type ScenarioRunOutcome,
 	type ScenarioSource
 } from '../src/lib/run/scenario-run';
+import type { SimulationRunProgress } from '../src/lib/run/simulation-run';
 import { createFetchResolver } from '../src/lib/config';
 import { BatchSender } from '../src/lib/store/batch-channel';
+import type { PersistenceLevel } from '../src/lib/store/persistence-level';
 
 let dbPort: MessagePort | undefined;
 let current: { cancelled: boolean } | undefined;
@@ -49,7 +51,10 @@ const api = {
 		}
 	},
 
-	/** Runs a serialized engine configuration (config.json text); `source` names it in error messages. */
+	/**
+	 * Runs a serialized engine configuration (config.json text), storing it at `options.persist`
+	 * (default none); `source` names it in error messages and in the stored run.
+	 */
 	async runEngineConfig(
 		configText: string,
 		source: string,
@@ -66,7 +71,14 @@ const api = {
 		const token = { cancelled: false };
 		current = token;
 		try {
-			return await runEngineConfig(config, options, token, onProgress, yieldToEventLoop);
+			return await runEngineConfig(
+				config,
+				{ source, ...options },
+				sinkFor(options.persist),
+				token,
+				onProgress,
+				yieldToEventLoop
+			);
 		} catch (error) {
 			throw new Error(`${source}: ${(error as Error).message}`);
 		} finally {
@@ -82,14 +94,18 @@ const api = {
 		return checkScenario(source, createFetchResolver(baseUrl));
 	},
 
-	/** Loads and runs a scenario file; errors of the file come back as diagnostics, not exceptions. */
+	/**
+	 * Loads and runs a scenario file, storing the run in the db worker's database at
+	 * `options.persist` (default none); errors of the file come back as diagnostics, not exceptions.
+	 */
 	async runScenario(
 		source: ScenarioSource,
 		baseUrl: string,
 		options: ScenarioRunOptions,
-		onProgress: (progress: EngineRunProgress) => void
+		onProgress: (progress: SimulationRunProgress) => void
 	): Promise<ScenarioRunOutcome> {
 		if (current) throw new Error('A job is already running');
+		const sink = sinkFor(options.persist);
 		const token = { cancelled: false };
 		current = token;
 		try {
@@ -97,6 +113,7 @@ const api = {
 				source,
 				options,
 				createFetchResolver(baseUrl),
+				sink,
 				token,
 				onProgress,
 				yieldToEventLoop
@@ -111,6 +128,13 @@ const api = {
 		if (current) current.cancelled = true;
 	}
 };
+
+/** The write path to the db worker for a run stored at `persist`; null when nothing is stored. */
+function sinkFor(persist: PersistenceLevel | undefined): BatchSender | null {
+	if ((persist ?? 'none') === 'none') return null;
+	if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
+	return new BatchSender(dbPort);
+}
 
 /** Lets queued messages (a cancel) run; setTimeout would be clamped to 4 ms after a few nestings. */
 function yieldToEventLoop(): Promise<void> {

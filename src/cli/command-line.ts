@@ -2,8 +2,9 @@
  * Command-line parsing for payment-sim, independent of Node so that the notebook can share it: turns an
  * argument list into a typed command or a usage error naming the offending argument.
  */
+import { PERSIST_USAGE, readPersistence, type PersistenceChoice } from './persist-option';
 
-export interface RunCommand {
+export interface RunCommand extends PersistenceChoice {
 	command: 'run';
 	engineConfig: string;
 	ticks: number | null;
@@ -24,13 +25,14 @@ export class UsageError extends Error {
 	}
 }
 
-export const USAGE = `Usage: payment-sim run --engine-config <config.json> [--ticks N] [--events-jsonl FILE] [--final-json FILE]
+export const USAGE = `Usage: payment-sim run --engine-config <config.json> [--ticks N] [--events-jsonl FILE] [--final-json FILE] [--db FILE [--persist LEVEL]]
 
 Runs a SimCash engine configuration (the serialized engine config, golden config.json form).
   --engine-config FILE  engine configuration (JSON)
   --ticks N             ticks to run (default: num_days × ticks_per_day)
   --events-jsonl FILE   write every event, one canonical JSON object per line
   --final-json FILE     write the final summary (golden final.json form); without it the summary goes to stdout
+${PERSIST_USAGE}
 Exit status: 0 on success, 1 when a tick failed (reported as tick_error), 2 on bad input.
 
 Scenario files: payment-sim validate <scenario.yaml> and payment-sim run <scenario.yaml> (payment-sim validate --help).`;
@@ -57,7 +59,9 @@ const RUN_OPTIONS: Record<string, OptionSpec> = {
 	'--engine-config': { name: 'engineConfig', parse: text },
 	'--ticks': { name: 'ticks', parse: nonNegativeInteger },
 	'--events-jsonl': { name: 'eventsJsonl', parse: text },
-	'--final-json': { name: 'finalJson', parse: text }
+	'--final-json': { name: 'finalJson', parse: text },
+	'--db': { name: 'db', parse: text },
+	'--persist': { name: 'persist', parse: text }
 };
 
 /** Reads `--option value` and `--option=value` pairs against a table of options. */
@@ -89,8 +93,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	if (rest.includes('--help') || rest.includes('-h')) return { command: 'help' };
 	const values = readOptions(rest, RUN_OPTIONS);
 	if (values.engineConfig === undefined) throw new UsageError('run: --engine-config is required');
+	const persistence = readPersistence(values.db as string | undefined, values.persist as string | undefined);
+	if (typeof persistence === 'string') throw new UsageError(persistence);
 	return {
 		command: 'run',
+		...persistence,
 		engineConfig: values.engineConfig as string,
 		ticks: (values.ticks as number | undefined) ?? null,
 		eventsJsonl: (values.eventsJsonl as string | undefined) ?? null,

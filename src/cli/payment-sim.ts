@@ -16,6 +16,8 @@ import {
 } from '../lib/engine';
 import { formatFinalSummary } from '../lib/engine/summary-json';
 import { USAGE, UsageError, parseCommandLine, type RunCommand } from './command-line';
+import { storesRun } from './persist-option';
+import { runConfigPersisted } from './persisted-run';
 import { scenarioCommandMain } from './scenario-commands';
 
 const FLUSH_BYTES = 1 << 20;
@@ -104,13 +106,14 @@ function run(command: RunCommand): number {
 	return error === null ? 0 : 1;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
 	try {
 		const command = parseCommandLine(argv);
 		if (command.command === 'help') {
 			process.stdout.write(USAGE + '\n');
 			return 0;
 		}
+		if (storesRun(command)) return await runConfigPersisted(command);
 		return run(command);
 	} catch (error) {
 		if (error instanceof UsageError) {
@@ -125,4 +128,4 @@ function main(argv: string[]): number {
 	}
 }
 
-process.exitCode = (await scenarioCommandMain(process.argv.slice(2))) ?? main(process.argv.slice(2));
+process.exitCode = (await scenarioCommandMain(process.argv.slice(2))) ?? (await main(process.argv.slice(2)));

@@ -13,6 +13,8 @@ import {
 	type Engine
 } from '../lib/engine';
 import { formatFinalSummary } from '../lib/engine/summary-json';
+import { storesRun } from './persist-option';
+import { runScenarioPersisted } from './persisted-run';
 import type { RunScenarioCommand } from './scenario-command-line';
 import { loadScenarioFile } from './scenario-files';
 
@@ -61,6 +63,7 @@ export async function runScenarioCommand(command: RunScenarioCommand): Promise<n
 		return 2;
 	}
 	const { config } = loaded;
+	if (storesRun(command)) return runScenarioPersisted(command, config);
 	let engine: Engine;
 	try {
 		engine = createEngine(config, { onWarning: (message) => process.stderr.write(message + '\n') });

@@ -7,6 +7,7 @@
  * names a scenario file.
  */
 import { UsageError } from './command-line';
+import { PERSIST_USAGE, readPersistence, type PersistenceChoice } from './persist-option';
 
 export interface ScenarioOptions {
 	scenario: string;
@@ -19,7 +20,7 @@ export interface ValidateScenarioCommand extends ScenarioOptions {
 	command: 'validate';
 }
 
-export interface RunScenarioCommand extends ScenarioOptions {
+export interface RunScenarioCommand extends ScenarioOptions, PersistenceChoice {
 	command: 'run-scenario';
 	ticks: number | null;
 	eventsJsonl: string | null;
@@ -29,7 +30,7 @@ export interface RunScenarioCommand extends ScenarioOptions {
 export type ScenarioCommand = ValidateScenarioCommand | RunScenarioCommand;
 
 export const SCENARIO_USAGE = `Usage: payment-sim validate <scenario.yaml> [--strict] [--simcash-compat] [--seed N]
-       payment-sim run <scenario.yaml> [--seed N] [--ticks N] [--events-jsonl FILE] [--final-json FILE] [--strict] [--simcash-compat]
+       payment-sim run <scenario.yaml> [--seed N] [--ticks N] [--events-jsonl FILE] [--final-json FILE] [--strict] [--simcash-compat] [--db FILE [--persist LEVEL]]
 
 Scenario files (SimCash YAML, or JSON with the same keys):
   --seed N            replace simulation.rng_seed (0 … 2^64 − 1)
@@ -38,19 +39,22 @@ Scenario files (SimCash YAML, or JSON with the same keys):
   --final-json FILE   write the final summary; without it the summary goes to stdout
   --strict            unknown keys are errors instead of warnings
   --simcash-compat    drop the keys SimCash 5534eff7 drops before its engine (see docs/divergences.md)
+${PERSIST_USAGE}
 Exit status: validate 0 when valid, 1 when not; run 0 on success, 1 when a tick failed, 2 on a bad scenario.`;
 
 type Flag = 'strict' | 'simcashCompat';
-type Valued = 'seed' | 'ticks' | 'eventsJsonl' | 'finalJson';
+type Valued = 'seed' | 'ticks' | 'eventsJsonl' | 'finalJson' | 'db' | 'persist';
 
 const FLAGS: Record<string, Flag> = { '--strict': 'strict', '--simcash-compat': 'simcashCompat' };
 const VALUED: Record<string, Valued> = {
 	'--seed': 'seed',
 	'--ticks': 'ticks',
 	'--events-jsonl': 'eventsJsonl',
-	'--final-json': 'finalJson'
+	'--final-json': 'finalJson',
+	'--db': 'db',
+	'--persist': 'persist'
 };
-const RUN_ONLY: ReadonlySet<Valued> = new Set(['ticks', 'eventsJsonl', 'finalJson']);
+const RUN_ONLY: ReadonlySet<Valued> = new Set(['ticks', 'eventsJsonl', 'finalJson', 'db', 'persist']);
 
 function unsigned(value: string, option: string): bigint {
 	if (!/^\d+$/.test(value))
@@ -134,9 +138,12 @@ export function parseScenarioCommandLine(argv: readonly string[]): ScenarioComma
 		if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new UsageError(`--ticks: ${ticksText} is too large`);
 		ticks = Number(value);
 	}
+	const persistence = readPersistence(parsed.values.get('db'), parsed.values.get('persist'));
+	if (typeof persistence === 'string') throw new UsageError(persistence);
 	return {
 		command: 'run-scenario',
 		...options,
+		...persistence,
 		ticks,
 		eventsJsonl: parsed.values.get('eventsJsonl') ?? null,
 		finalJson: parsed.values.get('finalJson') ?? null

@@ -1,13 +1,20 @@
 /**
  * Runs a serialized engine configuration (the config.json form) in steps, reporting progress and
- * accepting a cancel between steps. Used by the engine worker; nothing here touches the DOM or Node.
+ * accepting a cancel between steps, storing it at the persistence level asked for (default none):
+ * the run of simulation-run.ts. Used by the engine worker; nothing here touches the DOM or Node.
  */
-import { createEngine, formatFinalSummary, SteppedRun } from '../engine';
-import type { CancelToken } from './placeholder-job';
+import type { PersistenceLevel } from '../store/persistence-level';
+import type { StoreSink } from '../store/store-sink';
+import { runSimulation } from './simulation-run';
+import type { CancelToken } from './stepping';
 
 export interface EngineRunOptions {
 	/** Ticks to run; defaults to the configuration's num_days × ticks_per_day. */
 	ticks?: number;
+	/** What to store of the run (default none). */
+	persist?: PersistenceLevel;
+	/** Names the stored run (the configuration's file name). */
+	source?: string;
 }
 
 export interface EngineRunProgress {
@@ -24,44 +31,39 @@ export interface EngineRunResult {
 	events: number;
 	/** Time spent inside the engine's ticks, excluding the pauses for progress and cancel. */
 	engineMs: number;
+	/** Wall-clock time of the whole run, every stored row committed. */
+	totalMs: number;
+	/** The stored run's id; null when nothing was stored. */
+	simulationId: string | null;
 }
-
-/** Pause between steps so that a cancel message can be received; steps last about this long. */
-const STEP_BUDGET_MS = 50;
 
 export async function runEngineConfig(
 	config: unknown,
 	options: EngineRunOptions,
+	sink: StoreSink | null,
 	cancel: CancelToken,
 	onProgress: (progress: EngineRunProgress) => void,
 	yieldToEventLoop: () => Promise<void>
 ): Promise<EngineRunResult> {
-	let events = 0;
-	const run = new SteppedRun(createEngine(config), {
-		ticks: options.ticks,
-		onEvent: () => {
-			events++;
-		}
-	});
-	let engineMs = 0;
-	let ticksPerStep = 1;
-	while (!run.finished && !cancel.cancelled) {
-		const started = performance.now();
-		run.step(ticksPerStep);
-		const elapsed = performance.now() - started;
-		engineMs += elapsed;
-		// Grow or shrink the step so that each lasts about STEP_BUDGET_MS.
-		const scaled = Math.round((ticksPerStep * STEP_BUDGET_MS) / Math.max(elapsed, 1));
-		ticksPerStep = Math.max(1, Math.min(ticksPerStep * 4, scaled));
-		onProgress({ ticksDone: run.completedTicks, ticksTotal: run.ticks, events });
-		await yieldToEventLoop();
-	}
-	const summary = run.finish();
+	const result = await runSimulation(
+		{
+			config,
+			scenarioName: options.source ?? 'config.json',
+			ticks: options.ticks,
+			persist: options.persist ?? 'none'
+		},
+		sink,
+		cancel,
+		({ ticksDone, ticksTotal, events }) => onProgress({ ticksDone, ticksTotal, events }),
+		yieldToEventLoop
+	);
 	return {
-		status: cancel.cancelled && !run.finished ? 'cancelled' : summary.tick_error ? 'failed' : 'completed',
-		finalJson: formatFinalSummary(summary),
-		ticksDone: run.completedTicks,
-		events,
-		engineMs
+		status: result.status,
+		finalJson: result.finalJson,
+		ticksDone: result.ticksDone,
+		events: result.events,
+		engineMs: result.engineMs,
+		totalMs: result.totalMs,
+		simulationId: result.simulationId
 	};
 }

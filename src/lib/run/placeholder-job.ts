@@ -58,7 +58,7 @@ export async function runPlaceholderJob(
 ): Promise<JobResult> {
 	const started = performance.now();
 	const builder = new ArrowBatchBuilder(PLACEHOLDER_LAYOUT, options.batchSize);
-	await sender.exec(PLACEHOLDER_DDL);
+	await sender.execute([PLACEHOLDER_DDL]);
 	const acknowledgedBefore = sender.rowsAcknowledged;
 	let produced = 0;
 	let sent = 0;
@@ -74,14 +74,17 @@ export async function runPlaceholderJob(
 			amount,
 			`{"n":${seq},"agent":"${agent}"}`
 		]);
-		if (builder.full || produced === options.rows) {
+		if (builder.length === options.batchSize || produced === options.rows) {
 			const rows = builder.length;
-			await sender.send(PLACEHOLDER_TABLE, builder.finish(), rows);
+			await sender.write({
+				batches: [{ table: PLACEHOLDER_TABLE, ipc: builder.finish(), rows }],
+				statements: []
+			});
 			sent += rows;
 			onProgress({ rowsWritten: sender.rowsAcknowledged - acknowledgedBefore, rowsTotal: options.rows });
 		}
 	}
-	await sender.checkpoint();
+	await sender.flush();
 	const rowsWritten = sent;
 	onProgress({ rowsWritten, rowsTotal: options.rows });
 	return {

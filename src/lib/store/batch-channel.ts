@@ -1,14 +1,14 @@
 /**
- * The write path between the engine worker and the db worker: a MessageChannel carrying Arrow IPC
- * buffers (transferred, never copied). The main thread only hands the two ports over and is never
- * in the data path. The sender keeps a bounded number of batches in flight, so a fast simulation
- * cannot outrun DuckDB and fill the memory of either worker.
+ * The write path between the engine worker and the db worker: a MessageChannel carrying write
+ * transactions whose Arrow IPC buffers are transferred, never copied. The main thread only hands the
+ * two ports over and is never in the data path. The sender keeps a bounded number of transactions in
+ * flight, so a fast simulation cannot outrun DuckDB and fill the memory of either worker.
  */
 import type { SqlDb } from './sql-db';
+import { applyTransaction, type StoreSink, type WriteTransaction } from './store-sink';
 
 export type BatchMessage =
-	| { kind: 'exec'; id: number; sql: string }
-	| { kind: 'batch'; id: number; table: string; rows: number; ipc: Uint8Array }
+	| { kind: 'transaction'; id: number; transaction: WriteTransaction }
 	| { kind: 'checkpoint'; id: number };
 
 export type BatchReply = { kind: 'ack'; id: number; error?: string };
@@ -20,16 +20,18 @@ export interface PortLike {
 	close?(): void;
 }
 
-export class BatchSender {
+export class BatchSender implements StoreSink {
 	private nextId = 1;
 	private readonly pending = new Map<
 		number,
-		{ rows: number; resolve: () => void; reject: (error: Error) => void }
+		{ rows: number; transaction: boolean; resolve: () => void; reject: (error: Error) => void }
 	>();
 	private readonly waitingForRoom: (() => void)[] = [];
 	private failure: Error | undefined;
-	/** Rows of batches the db worker has committed. */
+	/** Rows of transactions the db worker has committed. */
 	rowsAcknowledged = 0;
+	/** Transactions the db worker has committed. */
+	applied = 0;
 
 	constructor(
 		private readonly port: PortLike,
@@ -38,21 +40,15 @@ export class BatchSender {
 		port.onmessage = (event: MessageEvent<BatchReply>) => this.onReply(event.data);
 	}
 
-	/** Runs DDL or another statement in the db worker, in order with the batches. */
-	exec(sql: string): Promise<void> {
-		return this.request({ kind: 'exec', id: this.nextId++, sql });
-	}
-
 	/**
-	 * Sends one batch. Resolves when the batch may be forgotten by the caller: immediately while
-	 * fewer than maxInFlight are unacknowledged, otherwise once one of them is acknowledged.
-	 * A failure of the insert surfaces in the next call or in checkpoint().
+	 * Sends one transaction. Resolves immediately while fewer than maxInFlight are unacknowledged,
+	 * otherwise once one of them is acknowledged. A failure surfaces in the next call or in flush().
 	 */
-	async send(table: string, ipc: Uint8Array, rows: number): Promise<void> {
+	async write(transaction: WriteTransaction): Promise<void> {
 		this.throwIfFailed();
-		const done = this.request({ kind: 'batch', id: this.nextId++, table, rows, ipc }, rows, [
-			ipc.buffer as ArrayBuffer
-		]);
+		const rows = transaction.batches.reduce((sum, batch) => sum + batch.rows, 0);
+		const transfer = transaction.batches.map((batch) => batch.ipc.buffer as ArrayBuffer);
+		const done = this.request({ kind: 'transaction', id: this.nextId++, transaction }, rows, transfer);
 		done.catch((error: Error) => (this.failure ??= error));
 		while (this.pending.size >= this.maxInFlight) {
 			await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
@@ -60,8 +56,13 @@ export class BatchSender {
 		}
 	}
 
-	/** Waits for every batch sent so far, then makes them durable with a CHECKPOINT. */
-	async checkpoint(): Promise<void> {
+	async execute(statements: string[]): Promise<void> {
+		this.throwIfFailed();
+		await this.request({ kind: 'transaction', id: this.nextId++, transaction: { batches: [], statements } });
+	}
+
+	/** Waits for every transaction sent so far, then makes them durable with a CHECKPOINT. */
+	async flush(): Promise<void> {
 		await this.request({ kind: 'checkpoint', id: this.nextId++ });
 		this.throwIfFailed();
 	}
@@ -70,13 +71,17 @@ export class BatchSender {
 		return this.pending.size;
 	}
 
+	/** Reports a failed transaction once; the sender stays usable (it was rolled back). */
 	private throwIfFailed(): void {
-		if (this.failure) throw this.failure;
+		const failure = this.failure;
+		if (failure === undefined) return;
+		this.failure = undefined;
+		throw failure;
 	}
 
 	private request(message: BatchMessage, rows = 0, transfer: Transferable[] = []): Promise<void> {
 		return new Promise<void>((resolve, reject) => {
-			this.pending.set(message.id, { rows, resolve, reject });
+			this.pending.set(message.id, { rows, transaction: message.kind === 'transaction', resolve, reject });
 			this.port.postMessage(message, transfer);
 		});
 	}
@@ -89,6 +94,7 @@ export class BatchSender {
 			waiter.reject(new Error(reply.error));
 		} else {
 			this.rowsAcknowledged += waiter.rows;
+			if (waiter.transaction) this.applied++;
 			waiter.resolve();
 		}
 		this.waitingForRoom.shift()?.();
@@ -96,9 +102,9 @@ export class BatchSender {
 }
 
 /**
- * The db worker's end: applies messages strictly in arrival order, each batch in its own
- * transaction followed by a CHECKPOINT, so that a closed tab loses at most the batch in flight.
- * `withDb` runs work in the db worker's single queue, shared with the page's queries.
+ * The db worker's end: applies messages strictly in arrival order, each transaction followed by a
+ * CHECKPOINT, so that a closed tab loses at most the transaction in flight. `withDb` runs work in
+ * the db worker's single queue, shared with the page's queries.
  */
 export function serveBatches(
 	port: PortLike,
@@ -119,25 +125,8 @@ export function serveBatches(
 }
 
 async function applyMessage(db: SqlDb, message: BatchMessage): Promise<void> {
-	switch (message.kind) {
-		case 'exec':
-			await db.exec(message.sql);
-			return;
-		case 'batch':
-			await db.exec('BEGIN TRANSACTION');
-			try {
-				await db.insertArrowIpc(message.table, message.ipc);
-				await db.exec('COMMIT');
-			} catch (error) {
-				await db.exec('ROLLBACK');
-				throw error;
-			}
-			await db.checkpoint();
-			return;
-		case 'checkpoint':
-			await db.checkpoint();
-			return;
-	}
+	if (message.kind === 'transaction') await applyTransaction(db, message.transaction);
+	await db.checkpoint();
 }
 
 /** A queue that runs async work one item at a time, in call order. */

@@ -5,9 +5,10 @@
  */
 import * as duckdb from 'duckdb-wasm-blocking';
 import { arrowToQueryResult } from './arrow-values';
+import type { SyncAccessHandle } from './browser/sync-access-handle';
 import { applyOpfsWalFix, type PatchableRuntime } from './opfs-wal-fix';
 import { DUCKDB_SESSION_SETTINGS } from './settings';
-import type { QueryResult, SqlDb } from './sql-db';
+import { quoteIdent, quoteString, type QueryResult, type SqlDb } from './sql-db';
 
 export interface WasmOpenOptions {
 	/** URL of duckdb-eh.wasm, bundled with the site. */
@@ -69,6 +70,33 @@ export class WasmSqlDb implements SqlDb {
 
 	async version(): Promise<string> {
 		return this.bindings.getVersion();
+	}
+
+	/**
+	 * The bytes of this database's OPFS file, after a CHECKPOINT has put everything in it. Read through
+	 * DuckDB's own sync access handle: copyFileToBuffer returns nothing for OPFS files, and a second
+	 * handle on the file cannot be opened while DuckDB holds one.
+	 */
+	async fileBytes(): Promise<Uint8Array> {
+		if (!this.path.startsWith('opfs://')) throw new Error(`${this.path} is not a file in OPFS`);
+		this.connection.query('CHECKPOINT');
+		const runtime = duckdb.BROWSER_RUNTIME as unknown as {
+			_files: Map<string, unknown>;
+			_preparedHandles: Record<string, unknown>;
+		};
+		const handle = (runtime._files.get(this.path) ?? runtime._preparedHandles[this.path]) as
+			| SyncAccessHandle
+			| undefined;
+		if (!handle) throw new Error(`DuckDB holds no access handle for ${this.path}`);
+		const bytes = new Uint8Array(handle.getSize());
+		handle.read(bytes, { at: 0 });
+		return bytes;
+	}
+
+	/** Attaches another database file of OPFS, read-only, under `alias`. */
+	async attachReadOnly(path: string, alias: string): Promise<void> {
+		await this.bindings.prepareDBFileHandle(path, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS);
+		this.connection.query(`ATTACH ${quoteString(path)} AS ${quoteIdent(alias)} (READ_ONLY)`);
 	}
 
 	async close(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The engine-to-db write path over a real MessageChannel and a real DuckDB: order, acknowledgement,
- * the bound on batches in flight, error reporting, and the placeholder job's progress and cancel.
+ * the bound on transactions in flight, atomicity, error reporting, and the placeholder job's progress
+ * and cancel.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { runPlaceholderJob, type JobProgress } from '../../../src/lib/run/placeholder-job';
@@ -50,16 +51,20 @@ function batchOf(values: number[]): Uint8Array {
 	return builder.finish();
 }
 
-test('batches arrive in order, transferred, and are committed before checkpoint() resolves', async () => {
+function write(sender: BatchSender, table: string, values: number[], statements: string[] = []) {
+	return sender.write({ batches: [{ table, ipc: batchOf(values), rows: values.length }], statements });
+}
+
+test('transactions arrive in order, transferred, and are committed before flush() resolves', async () => {
 	const sender = new BatchSender(channel.port2 as unknown as PortLike, 2);
-	await sender.exec('CREATE TABLE nums (v BIGINT)');
+	await sender.execute(['CREATE TABLE nums (v BIGINT)']);
 	const ipc = batchOf([1, 2, 3]);
-	await sender.send('nums', ipc, 3);
+	await sender.write({ batches: [{ table: 'nums', ipc, rows: 3 }], statements: [] });
 	// Transferred, not copied: the sender's buffer is detached.
 	expect(ipc.byteLength).toBe(0);
-	for (let b = 1; b < 10; b++) await sender.send('nums', batchOf([b * 10, b * 10 + 1]), 2);
+	for (let b = 1; b < 10; b++) await write(sender, 'nums', [b * 10, b * 10 + 1]);
 	expect(sender.inFlight).toBeLessThanOrEqual(2);
-	await sender.checkpoint();
+	await sender.flush();
 	expect(received).toBe(10);
 	expect(sender.rowsAcknowledged).toBe(3 + 9 * 2);
 	const rows = (await db.query('SELECT list(v ORDER BY v)::VARCHAR AS vs, count(*) AS n FROM nums')).rows[0];
@@ -67,13 +72,47 @@ test('batches arrive in order, transferred, and are committed before checkpoint(
 	expect(String(rows[0]).startsWith('[1, 2, 3, 10, 11, 20, 21')).toBe(true);
 });
 
+test('a transaction writes several tables and its statements together, or nothing', async () => {
+	const sender = new BatchSender(channel.port2 as unknown as PortLike, 4);
+	await sender.execute([
+		'CREATE TABLE left_side (v BIGINT)',
+		'CREATE TABLE right_side (v BIGINT NOT NULL)',
+		'CREATE TABLE progress (n BIGINT)',
+		'INSERT INTO progress VALUES (0)'
+	]);
+	const both = (left: (number | null)[], right: (number | null)[], n: number) => {
+		const batch = (values: (number | null)[]) => {
+			const builder = new ArrowBatchBuilder([{ name: 'v', kind: 'int64' }], values.length);
+			for (const v of values) builder.append([v]);
+			return builder.finish();
+		};
+		return sender.write({
+			batches: [
+				{ table: 'left_side', ipc: batch(left), rows: left.length },
+				{ table: 'right_side', ipc: batch(right), rows: right.length }
+			],
+			statements: [`UPDATE progress SET n = ${n}`]
+		});
+	};
+	await both([1, 2], [3], 1);
+	// The second table rejects a null: the first table's rows and the statement are rolled back too.
+	await both([4, 5], [null], 2);
+	await expect(sender.flush()).rejects.toThrow(/NOT NULL/);
+	const state = (
+		await db.query(
+			'SELECT (SELECT sum(v) FROM left_side), (SELECT sum(v) FROM right_side), (SELECT n FROM progress)'
+		)
+	).rows[0];
+	expect(state).toEqual([3n, 3n, 1n]);
+});
+
 test('a failed insert is reported to the sender and the database stays usable', async () => {
 	const sender = new BatchSender(channel.port2 as unknown as PortLike, 4);
-	await sender.exec('CREATE TABLE strict_nums (v BIGINT NOT NULL)');
+	await sender.execute(['CREATE TABLE strict_nums (v BIGINT NOT NULL)']);
 	const builder = new ArrowBatchBuilder([{ name: 'v', kind: 'int64' }], 2);
 	builder.append([null]);
-	await sender.send('strict_nums', builder.finish(), 1);
-	await expect(sender.checkpoint()).rejects.toThrow(/NOT NULL/);
+	await sender.write({ batches: [{ table: 'strict_nums', ipc: builder.finish(), rows: 1 }], statements: [] });
+	await expect(sender.flush()).rejects.toThrow(/NOT NULL/);
 	expect((await db.query('SELECT count(*) FROM strict_nums')).rows[0][0]).toBe(0n);
 	await db.exec('INSERT INTO strict_nums VALUES (5)');
 	expect((await db.query('SELECT sum(v) FROM strict_nums')).rows[0][0]).toBe(5n);

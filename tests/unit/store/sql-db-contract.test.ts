@@ -100,6 +100,42 @@ describe.each(runtimes)('SqlDb contract on %s', (_name, open) => {
 		]);
 	});
 
+	test('appends dictionary strings, negative and large int64 and nulls across many DuckDB chunks', async () => {
+		await db.exec(
+			'CREATE TABLE contract_many (i BIGINT, seq BIGINT, kind VARCHAR, note VARCHAR, flag BOOLEAN)'
+		);
+		const builder = new ArrowBatchBuilder(
+			[
+				{ name: 'i', kind: 'int64' },
+				{ name: 'seq', kind: 'int64' },
+				{ name: 'kind', kind: 'dict' },
+				{ name: 'note', kind: 'utf8' },
+				{ name: 'flag', kind: 'bool' }
+			],
+			16
+		);
+		// 5,000 rows span three of DuckDB's 2,048-row chunks; every 7th value of each column is null.
+		const rowAt = (i: number) => [
+			BigInt(i),
+			i % 7 === 1 ? null : BigInt(i - 2_500) * 2n ** 40n,
+			i % 7 === 2 ? null : ['Arrival', 'RtgsImmediateSettlement', 'CostAccrual'][i % 3],
+			i % 7 === 3 ? null : `note ${i} ✓`,
+			i % 7 === 4 ? null : i % 2 === 0
+		];
+		const rows = Array.from({ length: 5_000 }, (_, i) => rowAt(i));
+		for (const row of rows) builder.append(row.map((v, c) => (c === 1 && v !== null ? Number(v) : v)));
+		await db.insertArrowIpc('contract_many', builder.finish());
+		expect((await db.query('SELECT * FROM contract_many ORDER BY i')).rows).toEqual(rows);
+		// Hand-computed: among i < 5,000 there are 715 values with i % 7 = 1 and 714 with i % 7 = 2, 3 or 4.
+		const counts = rowObjects(
+			await db.query(`SELECT count(seq) AS seqs, count(kind) AS kinds, count(DISTINCT kind) AS distinct_kinds,
+				count(note) AS notes, count(flag) AS flags FROM contract_many`)
+		);
+		expect(counts).toEqual([
+			{ seqs: 4_285n, kinds: 4_286n, distinct_kinds: 3n, notes: 4_286n, flags: 4_286n }
+		]);
+	});
+
 	test('CHECKPOINT succeeds', async () => {
 		await expect(db.checkpoint()).resolves.toBeUndefined();
 	});
