@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromiumVersion, runBrowserBench } from './browser.bench';
 import { runEngineBench } from './engine.bench';
+import { runExperimentsBench } from './experiments.bench';
+import { runPersistenceBench } from './persistence.bench';
 import { runPolicyBench } from './policy.bench';
 import type { BenchResult } from './stats';
 
@@ -17,6 +19,8 @@ interface Section {
 const SECTIONS: Section[] = [
 	{ title: 'Engine (Node)', run: runEngineBench },
 	{ title: 'Policy evaluation (Node)', run: runPolicyBench },
+	{ title: 'Experiments (Node)', run: runExperimentsBench },
+	{ title: 'Persistence, FULL level (Node and Chromium)', run: runPersistenceBench },
 	{ title: 'Browser (headless Chromium)', run: runBrowserBench }
 ];
 
