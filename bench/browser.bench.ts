@@ -3,37 +3,17 @@
  * reload), shipped bytes, and rows/s of the placeholder job streamed worker-to-worker into OPFS.
  * Needs a build in build/ and Debian's Chromium; `npm run bench` takes care of both.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium, serveBuild } from './chromium';
 import { median, type BenchResult } from './stats';
 
 const PORT = 4190;
 const URL_BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = 5;
 const JOB_ROWS = 500_000;
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
-function startServer(): Promise<ChildProcess> {
-	const server = spawn('node', ['scripts/serve.mjs', '--root', 'build', '--port', String(PORT)], {
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	return new Promise((resolve, reject) => {
-		server.stdout!.once('data', () => resolve(server));
-		server.once('error', reject);
-	});
-}
 
 /** Milliseconds from navigation start until the first query result is in the DOM. */
 async function timeToFirstResult(page: Page, navigate: () => Promise<unknown>): Promise<number> {
@@ -184,8 +164,8 @@ export function shippedBytes(root = 'build'): BenchResult[] {
 }
 
 export async function runBrowserBench(): Promise<BenchResult[]> {
-	const server = await startServer();
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const server = await serveBuild(PORT);
+	const browser = await launchChromium();
 	try {
 		return [
 			...(await coldStart(browser)),
@@ -200,7 +180,7 @@ export async function runBrowserBench(): Promise<BenchResult[]> {
 }
 
 export function chromiumVersion(): Promise<string> {
-	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }).then(async (b) => {
+	return launchChromium().then(async (b) => {
 		const version = b.version();
 		await b.close();
 		return version;

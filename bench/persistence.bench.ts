@@ -7,8 +7,7 @@
  *
  *   npx tsx bench/persistence.bench.ts          (needs a build in build/ for the browser part)
  */
-import { chromium, type Browser } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { createEngine } from '../src/lib/engine';
 import { runSimulation } from '../src/lib/run/simulation-run';
 import { openStoreFile } from '../src/lib/store/node-store';
 import { DirectSink } from '../src/lib/store/store-sink';
+import { launchChromium, serveBuild } from './chromium';
 import { median, type BenchResult } from './stats';
 
 const FOLDER = 'synthetic_200agents__seed20251126';
@@ -24,16 +24,6 @@ const CONFIG_PATH = join(import.meta.dirname, '..', 'tests', 'fixtures', 'golden
 const EVENTS = 400_840;
 const RUNS = 3;
 const PORT = 4191;
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 interface Measurement {
 	engineMs: number;
@@ -96,16 +86,6 @@ async function measureNode(): Promise<Measurement[]> {
 	}
 }
 
-function startServer(): Promise<ChildProcess> {
-	const server = spawn('node', ['scripts/serve.mjs', '--root', 'build', '--port', String(PORT)], {
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	return new Promise((resolve, reject) => {
-		server.stdout!.once('data', () => resolve(server));
-		server.once('error', reject);
-	});
-}
-
 /**
  * In a fresh browser profile: one run without persistence to warm the engine worker up, one measured
  * without (its engine time), one measured at level full (its wall time until every row is committed
@@ -145,8 +125,8 @@ async function measureBrowserOnce(browser: Browser): Promise<Measurement> {
 }
 
 async function measureBrowser(): Promise<Measurement[]> {
-	const server = await startServer();
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const server = await serveBuild(PORT);
+	const browser = await launchChromium();
 	try {
 		const runs: Measurement[] = [];
 		for (let run = 0; run < RUNS; run++) runs.push(await measureBrowserOnce(browser));
