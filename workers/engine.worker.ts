@@ -24,6 +24,14 @@ import {
 	type ScenarioSource
 } from '../src/lib/run/scenario-run';
 import type { SimulationRunProgress } from '../src/lib/run/simulation-run';
+import {
+	abortableCancelToken,
+	runExperimentFile,
+	type ExperimentRunOptions,
+	type ExperimentRunOutcome,
+	type ExperimentSource
+} from '../src/lib/run/experiment-run';
+import type { IterationProgress } from '../src/lib/experiments/progress-recorder';
 import { createFetchResolver } from '../src/lib/config';
 import { BatchSender } from '../src/lib/store/batch-channel';
 import type { PersistenceLevel } from '../src/lib/store/persistence-level';
@@ -110,6 +118,37 @@ const api = {
 		current = token;
 		try {
 			return await runScenario(
+				source,
+				options,
+				createFetchResolver(baseUrl),
+				sink,
+				token,
+				onProgress,
+				yieldToEventLoop
+			);
+		} finally {
+			current = undefined;
+		}
+	},
+
+	/**
+	 * Loads and runs an experiment file (its scenario fetched relative to `baseUrl`), storing every
+	 * iteration in the db worker's database and reporting each iteration as it grows; errors of the
+	 * file come back as diagnostics. Cancel stops it between simulations; committed iterations stay.
+	 */
+	async runExperiment(
+		source: ExperimentSource,
+		baseUrl: string,
+		options: ExperimentRunOptions,
+		onProgress: (progress: IterationProgress) => void
+	): Promise<ExperimentRunOutcome> {
+		if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
+		if (current) throw new Error('A job is already running');
+		const sink = new BatchSender(dbPort);
+		const token = abortableCancelToken();
+		current = token;
+		try {
+			return await runExperimentFile(
 				source,
 				options,
 				createFetchResolver(baseUrl),
