@@ -48,6 +48,37 @@ test('Castro exp1 with search: progress, the equilibrium, the chart, and every s
 	await expect(
 		page.locator(`[data-testid="stored-experiment"][data-experiment-id="${experimentId}"]`)
 	).toBeVisible();
+	// The parameter path: from 0.50 to A 0.00 and B 0.20; search proposes only improvements, so none rejected.
+	const parameters = view.getByTestId('parameter-chart');
+	const path = async (agent: string) =>
+		(
+			(await parameters
+				.locator(`[data-agent="${agent}"][data-testid="parameter-line"]`)
+				.getAttribute('data-values')) ?? ''
+		)
+			.split(' ')
+			.map(Number);
+	expect((await path('BANK_A')).at(0)).toBe(0.5);
+	expect((await path('BANK_A')).at(-1)).toBe(0);
+	expect((await path('BANK_B')).at(-1)).toBe(0.2);
+	await expect(parameters.getByTestId('rejected-marker')).toHaveCount(0);
+	// Deterministic evaluation: no bootstrap statistics to show.
+	await expect(view.getByTestId('bootstrap-table')).toHaveCount(0);
+
+	// The policy diff, first against last iteration, then between two equilibrium iterations.
+	const diff = view.getByTestId('policy-diff');
+	const bankB = diff.locator('[data-testid="diff-agent"][data-agent="BANK_B"]');
+	await expect(bankB.getByTestId('diff-parameter')).toHaveAttribute(
+		'data-name',
+		'initial_liquidity_fraction'
+	);
+	await expect(bankB.getByTestId('diff-before')).toHaveText('0.5');
+	await expect(bankB.getByTestId('diff-after')).toHaveText('0.2');
+	await expect(diff.getByTestId('diff-node')).toHaveCount(0);
+	await diff.getByTestId('diff-from').selectOption('1');
+	await expect(diff.getByTestId('diff-unchanged')).toHaveCount(2);
+	await diff.getByTestId('diff-from').selectOption('0');
+
 	await view.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: testInfo.outputPath('experiment-result.png'), fullPage: true });
 

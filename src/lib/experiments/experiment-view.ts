@@ -9,6 +9,7 @@ import { sqlLiteral } from '../store/sql-literal';
 import { liquidityFraction, type PolicyDocument } from './policy-document';
 import type { IterationProgress, ProposalProgress } from './progress-recorder';
 import type { ExperimentFinish, ProposalRecord } from './recorder';
+import type { CostStatistics } from './statistics';
 
 export type RunQuery = (sql: string) => Promise<QueryResult>;
 
@@ -32,10 +33,19 @@ export interface ExperimentFinal {
 	totalCost: number;
 }
 
+export interface StoredIteration extends IterationProgress {
+	evaluationSimulationId: string;
+	evaluationMode: string;
+	/** Policies in force during the evaluation, as stored. */
+	policies: Record<string, PolicyDocument>;
+	/** Bootstrap mode: per-agent cost statistics over the samples, as stored; null in deterministic mode. */
+	statistics: Record<string, CostStatistics> | null;
+}
+
 export interface ExperimentView {
 	summary: StoredExperimentSummary;
 	agents: string[];
-	iterations: (IterationProgress & { evaluationSimulationId: string })[];
+	iterations: StoredIteration[];
 	final: ExperimentFinal | null;
 	/** Simulation runs stored for this experiment (evaluations and the final run). */
 	linkedRuns: number;
@@ -100,8 +110,8 @@ export async function loadExperimentView(query: RunQuery, experimentId: string):
 	const summary = summaryOf(found.rows[0]);
 
 	const iterationRows = await query(
-		`SELECT iteration, total_cost, costs_per_agent, policies, evaluation_simulation_id, completed_at IS NOT NULL
-		 FROM experiment_iterations WHERE experiment_id = ${id} ORDER BY iteration`
+		`SELECT iteration, total_cost, costs_per_agent, policies, evaluation_simulation_id, completed_at IS NOT NULL,
+		 evaluation_mode, cost_statistics FROM experiment_iterations WHERE experiment_id = ${id} ORDER BY iteration`
 	);
 	const events = await query(
 		`SELECT event_type, event_data FROM experiment_events WHERE experiment_id = ${id}
@@ -125,18 +135,23 @@ export async function loadExperimentView(query: RunQuery, experimentId: string):
 	}
 
 	const iterations = iterationRows.rows.map(
-		([iteration, total, costs, policies, simulationId, committed]) => {
+		([iteration, total, costs, policiesJson, simulationId, committed, mode, statistics]): StoredIteration => {
 			const number = numberOf(iteration);
+			const policies = JSON.parse(String(policiesJson)) as Record<string, PolicyDocument>;
 			return {
 				experimentId,
 				iteration: number,
 				maxIterations: 0,
 				totalCost: numberOf(total),
 				agentCosts: JSON.parse(String(costs)) as Record<string, number>,
-				fractions: fractionsOf(JSON.parse(String(policies)) as Record<string, PolicyDocument>),
+				fractions: fractionsOf(policies),
 				proposals: proposals[number] ?? [],
 				committed: committed === true,
-				evaluationSimulationId: String(simulationId)
+				evaluationSimulationId: String(simulationId),
+				evaluationMode: String(mode),
+				policies,
+				statistics:
+					statistics === null ? null : (JSON.parse(String(statistics)) as Record<string, CostStatistics>)
 			};
 		}
 	);
