@@ -1,26 +1,11 @@
 /**
- * Scenario files from disk for the Node command line: the loader of src/lib/config with a resolver that
- * reads policy files relative to the working directory (or absolute), the scenario's folder first (the
- * loader computes the candidate paths).
+ * Scenario files from disk, for Node tests and tools: the loader of src/lib/config with the CLI's
+ * resolver, which reads policy files relative to the working directory (or absolute), the scenario's
+ * folder first (the loader computes the candidate paths).
  */
 import { readFile } from 'node:fs/promises';
-import {
-	loadScenario,
-	type LoadScenarioOptions,
-	type LoadScenarioResult,
-	type ResolveFile
-} from '../lib/config';
-
-/** Reads a file; null when it does not exist (or is a folder), so that the loader tries its next candidate. */
-export const readFileFromDisk: ResolveFile = async (path) => {
-	try {
-		return await readFile(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
-		throw error;
-	}
-};
+import { loadScenario, type LoadScenarioOptions, type LoadScenarioResult } from '../lib/config';
+import { resolveFromDisk } from '../lib/commands/node-environment';
 
 export class ScenarioFileError extends Error {}
 
@@ -35,5 +20,5 @@ export async function loadScenarioFile(
 	} catch (error) {
 		throw new ScenarioFileError(`${path}: cannot read: ${(error as Error).message}`);
 	}
-	return loadScenario(text, { ...options, fileName: path, resolveFile: readFileFromDisk });
+	return loadScenario(text, { ...options, fileName: path, resolveFile: resolveFromDisk });
 }

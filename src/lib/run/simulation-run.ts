@@ -49,6 +49,8 @@ export interface SimulationRunSpec {
 	onEvent?: EventSink;
 	/** Also receives every completed tick's result. */
 	onTick?: (result: TickResult) => void;
+	/** Receives the engine before its first tick (live verbose output reads its state after each tick). */
+	onEngine?: (engine: Engine) => void;
 	/** Receives the engine's warnings (refused state-register writes). */
 	onWarning?: (message: string) => void;
 }
@@ -159,6 +161,7 @@ export async function runSimulation(
 	const clock = spec.now ?? (() => new Date());
 	const started = performance.now();
 	const engine = createEngine(spec.config, { onWarning: spec.onWarning });
+	spec.onEngine?.(engine);
 	const ticks = spec.ticks ?? engine.config.num_days * engine.config.ticks_per_day;
 	let recorder: SimulationRecorder | null = null;
 	if (spec.persist !== 'none') {

@@ -1,23 +1,25 @@
-/** `payment-sim validate <scenario.yaml>`: every problem of the file, then a one-line verdict. */
-import { formatDiagnostic, type LoadScenarioResult } from '../lib/config';
-import type { ValidateScenarioCommand } from './scenario-command-line';
-import { loadScenarioFile } from './scenario-files';
+/** `validate <scenario>`: every problem of the file with its position, then a one-line verdict. */
+import { formatDiagnostic, loadScenario, type LoadScenarioResult } from '../../config';
+import type { ValidateScenarioCommand } from '../command';
+import type { CommandEnvironment } from '../environment';
+import type { CommandOutput, ExitCode } from '../output';
+import { readInputFile } from '../run-config';
 
 function plural(count: number, noun: string): string {
 	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** The report printed for a loaded scenario (diagnostics, policy files, verdict). */
-export function validationReport(file: string, result: LoadScenarioResult): string {
+/** The report printed for a loaded scenario (diagnostics by position, policy files, verdict). */
+export function validationReport(file: string, result: LoadScenarioResult): string[] {
 	const lines: string[] = [];
-	const diagnostics = result.ok ? result.warnings : [...result.errors, ...result.warnings];
+	const diagnostics = result.ok ? [...result.warnings] : [...result.errors, ...result.warnings];
 	diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 	for (const diagnostic of diagnostics) lines.push(formatDiagnostic(diagnostic));
 	if (!result.ok) {
 		lines.push(
 			`${file}: invalid — ${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`
 		);
-		return lines.join('\n');
+		return lines;
 	}
 	for (const { agentId, file: policyFile } of result.policyFiles)
 		lines.push(`${file}: policy of ${agentId}: ${policyFile}`);
@@ -28,15 +30,22 @@ export function validationReport(file: string, result: LoadScenarioResult): stri
 		`${file}: valid — ${plural(config.agent_configs.length, 'agent')}, ${plural(ticks, 'tick')} (${config.num_days} × ${config.ticks_per_day}), ` +
 			`${plural(events, 'scenario event')}, seed ${config.rng_seed}, ${plural(result.warnings.length, 'warning')}`
 	);
-	return lines.join('\n');
+	return lines;
 }
 
-export async function validateCommand(command: ValidateScenarioCommand): Promise<number> {
-	const result = await loadScenarioFile(command.scenario, {
+export async function executeValidateScenario(
+	command: ValidateScenarioCommand,
+	env: CommandEnvironment,
+	output: CommandOutput
+): Promise<ExitCode> {
+	const text = await readInputFile(env, command.scenario);
+	const result = await loadScenario(text, {
+		fileName: command.scenario,
+		resolveFile: env.resolveFile,
 		strict: command.strict,
 		simcashCompat: command.simcashCompat,
 		...(command.seed !== null ? { seed: command.seed } : {})
 	});
-	process.stdout.write(validationReport(command.scenario, result) + '\n');
+	output.write({ kind: 'text', stream: 'stdout', lines: validationReport(command.scenario, result) });
 	return result.ok ? 0 : 1;
 }
