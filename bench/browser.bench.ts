@@ -97,6 +97,7 @@ async function engineInWorker(browser: Browser): Promise<BenchResult[]> {
 		await page.getByTestId('engine-file').setInputFiles(path);
 		await page.getByTestId('engine-ticks').fill(String(scenario.ticks));
 		const times: number[] = [];
+		let events = 0;
 		for (let run = 0; run <= RUNS; run++) {
 			await page.getByTestId('engine-run').click();
 			const panel = page.getByTestId('engine-panel');
@@ -105,14 +106,27 @@ async function engineInWorker(browser: Browser): Promise<BenchResult[]> {
 			});
 			const ms = Number(await panel.getAttribute('data-engine-ms'));
 			if (run > 0) times.push(ms);
+			const status = (await page.getByTestId('engine-status').textContent()) ?? '';
+			events = Number(status.match(/([\d,]+) events/)?.[1].replaceAll(',', '') ?? 0);
 		}
-		results.push({
-			name: 'engine time in the engine worker (tick loop only)',
-			value: median(times),
-			unit: 'ms',
-			subject: `${scenario.folder}, ${scenario.ticks} ticks (original: ${scenario.original})`,
-			runs: times
-		});
+		const seconds = median(times) / 1000;
+		const subject = `${scenario.folder}, ${scenario.ticks} ticks, ${events.toLocaleString('en')} events`;
+		results.push(
+			{
+				name: 'engine time in the engine worker (tick loop only)',
+				value: median(times),
+				unit: 'ms',
+				subject: `${subject} (original: ${scenario.original})`,
+				runs: times
+			},
+			{
+				name: 'engine ticks/s in the engine worker',
+				value: scenario.ticks / seconds,
+				unit: 'ticks/s',
+				subject
+			},
+			{ name: 'engine events/s in the engine worker', value: events / seconds, unit: 'events/s', subject }
+		);
 	}
 	await context.close();
 	return results;
