@@ -6,10 +6,7 @@
 import { describeValue, type DiagnosticList } from './diagnostics';
 import type { Path } from './path';
 import { suggestName } from './suggest';
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isMapping } from './schema-walk';
 
 /** Agent ids in file order (non-string ids are left to the schema). */
 export function agentIds(root: unknown): string[] {

@@ -2,7 +2,19 @@
  * The engine configuration in its JSON form: serde JSON of SimCash's `OrchestratorConfig`, i.e. the
  * `config.json` of the golden folders, which `parseEngineConfig` in src/lib/engine reads. Externally
  * tagged enums, snake_case scenario event types, `null` for absent optional values.
+ * Parts whose JSON form is the engine's own type (no maps, no u64) are aliases of it.
  */
+import type {
+	AmountDistribution,
+	CostRates,
+	EventSchedule,
+	LsmConfig,
+	PriorityDelayMultipliers,
+	PriorityDistribution,
+	PriorityEscalationConfig,
+	ScenarioEvent,
+	ScheduledScenarioEvent
+} from '../engine';
 
 export type EnginePolicyJson =
 	| 'Fifo'
@@ -12,16 +24,9 @@ export type EnginePolicyJson =
 	| { MockSplitting: { num_splits: number } }
 	| { FromJson: { json: string } };
 
-export type EngineAmountDistributionJson =
-	| { Normal: { mean: number; std_dev: number } }
-	| { LogNormal: { mean: number; std_dev: number } }
-	| { Uniform: { min: number; max: number } }
-	| { Exponential: { rate: number } };
+export type EngineAmountDistributionJson = AmountDistribution;
 
-export type EnginePriorityDistributionJson =
-	| { Fixed: { value: number } }
-	| { Categorical: { values: number[]; weights: number[] } }
-	| { Uniform: { min: number; max: number } };
+export type EnginePriorityDistributionJson = PriorityDistribution;
 
 export interface EngineArrivalConfigJson {
 	rate_per_tick: number;
@@ -67,72 +72,19 @@ export interface EngineAgentJson {
 	liquidity_allocation_fraction: number | null;
 }
 
-export interface EnginePriorityDelayMultipliersJson {
-	urgent_multiplier: number;
-	normal_multiplier: number;
-	low_multiplier: number;
-}
+export type EnginePriorityDelayMultipliersJson = PriorityDelayMultipliers;
 
-export interface EngineCostRatesJson {
-	overdraft_bps_per_tick: number;
-	delay_cost_per_tick_per_cent: number;
-	collateral_cost_per_tick_bps: number;
-	eod_penalty_per_transaction: number;
-	deadline_penalty: number;
-	split_friction_cost: number;
-	overdue_delay_multiplier: number;
-	priority_delay_multipliers: EnginePriorityDelayMultipliersJson | null;
-	liquidity_cost_per_tick_bps: number;
-}
+export type EngineCostRatesJson = CostRates;
 
-export interface EngineLsmConfigJson {
-	enable_bilateral: boolean;
-	enable_cycles: boolean;
-	max_cycle_length: number;
-	max_cycles_per_tick: number;
-}
+export type EngineLsmConfigJson = LsmConfig;
 
-export type EngineScenarioEventJson =
-	| { type: 'direct_transfer'; from_agent: string; to_agent: string; amount: number }
-	| {
-			type: 'custom_transaction_arrival';
-			from_agent: string;
-			to_agent: string;
-			amount: number;
-			priority: number | null;
-			deadline: number | null;
-			is_divisible: boolean | null;
-	  }
-	| { type: 'collateral_adjustment'; agent: string; delta: number }
-	| { type: 'global_arrival_rate_change'; multiplier: number }
-	| { type: 'agent_arrival_rate_change'; agent: string; multiplier: number }
-	| {
-			type: 'counterparty_weight_change';
-			agent: string;
-			counterparty: string;
-			new_weight: number;
-			auto_balance_others: boolean;
-	  }
-	| {
-			type: 'deadline_window_change';
-			min_ticks_multiplier: number | null;
-			max_ticks_multiplier: number | null;
-	  }
-	| { type: 'scheduled_settlement'; from_agent: string; to_agent: string; amount: number };
+export type EngineScenarioEventJson = ScenarioEvent;
 
-export type EngineScheduleJson = { tick: number } | { start_tick: number; interval: number };
+export type EngineScheduleJson = EventSchedule;
 
-export interface EngineScheduledEventJson {
-	event: EngineScenarioEventJson;
-	schedule: EngineScheduleJson;
-}
+export type EngineScheduledEventJson = ScheduledScenarioEvent;
 
-export interface EnginePriorityEscalationJson {
-	enabled: boolean;
-	curve: string;
-	start_escalating_at_ticks: number;
-	max_boost: number;
-}
+export type EnginePriorityEscalationJson = PriorityEscalationConfig;
 
 export interface EngineConfigJson {
 	ticks_per_day: number;

@@ -8,6 +8,7 @@ import type { EngineLimitsJson } from './engine-json';
 import type { Path } from './path';
 import type { Scenario, ScenarioAgent } from './schema';
 import { suggestName } from './suggest';
+import { isMapping } from './schema-walk';
 
 export type ForwardedLevel = 'top' | 'agent' | 'policy';
 
@@ -35,10 +36,6 @@ export const FORWARDED_KEYS: readonly ForwardedKey[] = [
 	{ key: 'multilateral_limit', level: 'agent', simcash: 'undeclared' },
 	{ key: 'params', level: 'policy', simcash: 'undeclared' }
 ];
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function present(container: Record<string, unknown>, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(container, key);

@@ -9,7 +9,8 @@
  * reads files). Spec: scenario-config.md; deliberate differences: docs/divergences.md, "Scenario files".
  */
 import { crossCheck } from './cross-checks';
-import { DiagnosticList, describeValue, valueAt, type Diagnostic } from './diagnostics';
+import { isMapping, readMappingDocument } from './document';
+import { DiagnosticList, valueAt, type Diagnostic } from './diagnostics';
 import type { EngineConfigJson, EnginePolicyJson } from './engine-json';
 import type { FeatureToggles } from './feature-toggles';
 import { checkForwardedKeys, dropForCompatibility } from './forwarded-keys';
@@ -25,7 +26,7 @@ import { issueToDiagnostic } from './schema-issues';
 import { toEngineConfig } from './to-engine-config';
 import { reportUnknownKeys } from './unknown-keys';
 import { resolveVariants } from './variants';
-import { readScenarioText, type ScenarioFormat, type ScenarioText } from './yaml';
+import type { ScenarioFormat } from './yaml';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics';
@@ -36,6 +37,18 @@ export { policyFileCandidates } from './policy-paths';
 export type { Scenario } from './schema';
 export { scenarioJsonSchema } from './json-schema';
 export { createFetchResolver } from './fetch-resolver';
+
+// The toolkit other configuration files (experiment files) are read with, so that their diagnostics
+// look and are placed exactly like a scenario's.
+export { boolean, float, integer, text } from './coerce';
+export { DiagnosticList, describeValue } from './diagnostics';
+export { isMapping, readMappingDocument, type MappingDocument } from './document';
+export type { Path } from './path';
+export { dirname, joinPath } from './policy-paths';
+export { issueToDiagnostic } from './schema-issues';
+export { editDistance, suggestName } from './suggest';
+export { reportUnknownKeys } from './unknown-keys';
+export type { ScenarioFormat, ScenarioText } from './yaml';
 
 export interface LoadScenarioOptions {
 	/** Name shown in diagnostics; its suffix selects the format (.yaml, .yml or .json) and policy paths start from its folder. */
@@ -71,10 +84,6 @@ function formatOf(fileName: string): ScenarioFormat | null {
 	if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
 	if (lower.endsWith('.json')) return 'json';
 	return null;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -145,7 +154,8 @@ function featureToggles(root: Record<string, unknown>, scenario: Scenario | null
 	return parsed.success ? (parsed.data ?? null) : null;
 }
 
-function readText(text: string, fileName: string, diagnostics: DiagnosticList): ScenarioText | null {
+/** The file's format from its name, or null after reporting an unsupported name. */
+function formatFor(fileName: string, diagnostics: DiagnosticList): ScenarioFormat | null {
 	const format = formatOf(fileName);
 	if (format === null) {
 		const suffix = /\.[^./\\]*$/.exec(fileName)?.[0] ?? '(none)';
@@ -154,20 +164,8 @@ function readText(text: string, fileName: string, diagnostics: DiagnosticList): 
 			found: suffix,
 			allowed: '.yaml, .yml or .json'
 		});
-		return null;
 	}
-	const read = readScenarioText(text, format);
-	if (!read.ok) {
-		for (const problem of read.problems) {
-			diagnostics.at('error', 'yaml-syntax', problem.position, [], {
-				message: `${format === 'json' ? 'JSON' : 'YAML'}: ${problem.message}`,
-				found: 'text that cannot be read',
-				allowed: format === 'json' ? 'JSON' : 'YAML 1.1'
-			});
-		}
-		return null;
-	}
-	return read.text;
+	return format;
 }
 
 /** Loads a scenario: parse, validate, resolve policies, build the engine configuration. Never throws for bad input. */
@@ -175,26 +173,16 @@ export async function loadScenario(text: string, options: LoadScenarioOptions): 
 	const simcashCompat = options.simcashCompat === true;
 	const strict = options.strict === true;
 	const early = new DiagnosticList(options.fileName, null);
-	const source = readText(text, options.fileName, early);
-	if (source === null) return finish(early);
-	const diagnostics = new DiagnosticList(options.fileName, source);
-
-	for (const duplicate of source.duplicateKeys) {
-		diagnostics.at('warning', 'duplicate-key', duplicate.repeated, duplicate.path, {
-			message: `key given twice (first at line ${duplicate.first.line}); the later value is used`,
-			found: JSON.stringify(duplicate.path[duplicate.path.length - 1]),
-			allowed: 'each key once per mapping'
-		});
-	}
-	const root = source.value;
-	if (!isMapping(root)) {
-		diagnostics.error('not-a-mapping', [], {
-			message: root === null ? 'the file has no content' : 'the top level must be a mapping',
-			found: describeValue(root),
-			allowed: 'a mapping with simulation and agents'
-		});
-		return finish(diagnostics);
-	}
+	const format = formatFor(options.fileName, early);
+	if (format === null) return finish(early);
+	const document = readMappingDocument(
+		text,
+		options.fileName,
+		format,
+		'a mapping with simulation and agents'
+	);
+	if (!document.ok) return finish(document.diagnostics);
+	const { source, root, diagnostics } = document;
 	if (options.seed !== undefined && isMapping(root.simulation)) root.simulation.rng_seed = options.seed;
 
 	if (simcashCompat) dropForCompatibility(root, diagnostics);

@@ -16,7 +16,7 @@ import {
 	PRIORITY_DISTRIBUTION_MEMBERS,
 	SCHEDULE_MEMBERS
 } from './schema';
-import { unwrap } from './schema-walk';
+import { isMapping, unwrap } from './schema-walk';
 import { suggestName } from './suggest';
 import type { ScenarioText } from './yaml';
 
@@ -63,10 +63,6 @@ function exactness(member: Member, value: Record<string, unknown>, path: Path, t
 		else rank = 0;
 	}
 	return rank;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The member SimCash would choose for an object without `type`; the closest one when none validates. */

@@ -6,7 +6,8 @@
  *
  * Transactions are listed in creation order (their ids are `tx_<index + 1>`); agents in sorted id order.
  */
-import type { CollateralLayer } from './collateral';
+import type { CollateralRecord } from './collateral';
+import type { LsmCycle } from './lsm';
 import type { DailyMetrics } from './metrics';
 
 /** Value of `format`; bumped on any incompatible change of the document. */
@@ -111,34 +112,11 @@ export interface AgentSnapshot {
 	arrivals: ArrivalsSnapshot | null;
 }
 
-export interface CollateralRecordSnapshot {
-	agent_id: string;
-	tick: number;
-	day: number;
-	action: 'post' | 'withdraw';
-	amount: number;
-	reason: string;
-	layer: CollateralLayer;
-	balance_before: number;
-	posted_collateral_before: number;
-	posted_collateral_after: number;
-	available_capacity_after: number;
-}
+/** A collateral record is plain data already. */
+export type CollateralRecordSnapshot = CollateralRecord;
 
-export interface LsmCycleRecordSnapshot {
-	tick: number;
-	day: number;
-	cycle_type: 'bilateral' | 'multilateral';
-	cycle_length: number;
-	agents: string[];
-	transactions: string[];
-	settled_value: number;
-	total_value: number;
-	tx_amounts: number[];
-	net_positions: Record<string, number>;
-	max_net_outflow: number;
-	max_net_outflow_agent: string;
-}
+/** An LSM cycle record without the tie-break indices, which restore recomputes. */
+export type LsmCycleRecordSnapshot = LsmCycle;
 
 export interface EngineCheckpoint {
 	format: typeof CHECKPOINT_FORMAT;

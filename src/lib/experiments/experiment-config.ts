@@ -7,7 +7,7 @@
  * and configures the proposer; API keys are never read from the file.
  */
 import { z } from 'zod';
-import { boolean, float, integer, text } from '../config/coerce';
+import { boolean, float, integer, text } from '../config';
 import type { ConvergenceCriterion } from './convergence';
 import type { TreeName } from './policy-document';
 

@@ -4,19 +4,24 @@
  * problem becomes a diagnostic naming file, line, column and key path. Never throws for bad input.
  */
 import {
+	describeValue,
+	DiagnosticList,
+	dirname,
+	issueToDiagnostic,
+	isMapping,
+	joinPath,
 	loadScenario,
+	readMappingDocument,
+	reportUnknownKeys,
+	suggestName,
 	type Diagnostic,
 	type EngineConfigJson,
 	type LoadScenarioResult,
-	type ResolveFile
+	type Path,
+	type ResolveFile,
+	type ScenarioFormat,
+	type ScenarioText
 } from '../config';
-import { DiagnosticList, describeValue } from '../config/diagnostics';
-import type { Path } from '../config/path';
-import { dirname, joinPath } from '../config/policy-paths';
-import { issueToDiagnostic } from '../config/schema-issues';
-import { suggestName } from '../config/suggest';
-import { reportUnknownKeys } from '../config/unknown-keys';
-import { readScenarioText, type ScenarioFormat, type ScenarioText } from '../config/yaml';
 import { ACTION_NAMES, isFieldName } from '../policy';
 import {
 	experimentFileSchema,
@@ -62,10 +67,6 @@ export type LoadExperimentResult =
 	| { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 type Root = Record<string, unknown>;
-
-function isMapping(value: unknown): value is Root {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function formatOf(fileName: string): ScenarioFormat {
 	return fileName.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
@@ -312,36 +313,14 @@ export async function loadExperiment(
 	options: LoadExperimentOptions
 ): Promise<LoadExperimentResult> {
 	const { fileName, resolveFile } = options;
-	const early = new DiagnosticList(fileName, null);
-	const read = readScenarioText(text, formatOf(fileName));
-	if (!read.ok) {
-		for (const problem of read.problems) {
-			early.at('error', 'yaml-syntax', problem.position, [], {
-				message: `YAML: ${problem.message}`,
-				found: 'text that cannot be read',
-				allowed: 'YAML 1.1'
-			});
-		}
-		return failure(early);
-	}
-	const source = read.text;
-	const diagnostics = new DiagnosticList(fileName, source);
-	for (const duplicate of source.duplicateKeys) {
-		diagnostics.at('warning', 'duplicate-key', duplicate.repeated, duplicate.path, {
-			message: `key given twice (first at line ${duplicate.first.line}); the later value is used`,
-			found: JSON.stringify(duplicate.path[duplicate.path.length - 1]),
-			allowed: 'each key once per mapping'
-		});
-	}
-	const root = source.value;
-	if (!isMapping(root)) {
-		diagnostics.error('not-a-mapping', [], {
-			message: root === null ? 'the file has no content' : 'the top level must be a mapping',
-			found: describeValue(root),
-			allowed: 'a mapping with name, scenario, evaluation, convergence and optimized_agents'
-		});
-		return failure(diagnostics);
-	}
+	const document = readMappingDocument(
+		text,
+		fileName,
+		formatOf(fileName),
+		'a mapping with name, scenario, evaluation, convergence and optimized_agents'
+	);
+	if (!document.ok) return failure(document.diagnostics);
+	const { source, root, diagnostics } = document;
 	rejectApiKeys(root, diagnostics);
 	const kind = optimizerKind(root, options.optimizer, diagnostics);
 	if (kind === null) return failure(diagnostics);

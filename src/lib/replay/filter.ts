@@ -3,7 +3,7 @@
  * --filter-tick-range): parsing from the command-line text and matching an event. Every given criterion
  * must hold. One parser for the CLI and the notebook.
  */
-import { editDistance } from '../config/suggest';
+import { editDistance } from '../config';
 import { EVENT_TYPES, type EventType, type SimulationEvent } from '../engine/events';
 
 export interface EventFilter {

@@ -119,8 +119,19 @@ abstract class ColumnBuilder {
 	}
 }
 
-class Int32Column extends ColumnBuilder {
-	private values = new Int32Array(this.capacity);
+/** 32-bit integers or doubles: values in a typed array of the Arrow type's own layout. */
+class NumberColumn extends ColumnBuilder {
+	private values: Int32Array | Float64Array;
+
+	constructor(
+		spec: ColumnSpec,
+		capacity: number,
+		private readonly arrowType: () => Int32 | Float64,
+		private readonly allocate: (length: number) => Int32Array | Float64Array
+	) {
+		super(spec, capacity);
+		this.values = allocate(capacity);
+	}
 
 	set(row: number, value: Cell): void {
 		if (value === null) {
@@ -132,19 +143,23 @@ class Int32Column extends ColumnBuilder {
 	}
 
 	protected growValues(capacity: number): void {
-		const values = new Int32Array(capacity);
+		const values = this.allocate(capacity);
 		values.set(this.values);
 		this.values = values;
 	}
 
 	data(length: number): Data<DataType> {
-		return makeData({
-			type: new Int32(),
+		const props = {
 			length,
 			nullCount: this.nullCount,
 			nullBitmap: this.nullBitmap(length),
 			data: this.values.subarray(0, length)
-		});
+		};
+		const type = this.arrowType();
+		// makeData's overloads pick the buffer type from the Arrow type, so each type gets its own call.
+		return type instanceof Int32
+			? makeData({ ...props, type, data: props.data as Int32Array })
+			: makeData({ ...props, type, data: props.data as Float64Array });
 	}
 }
 
@@ -182,35 +197,6 @@ class Int64Column extends ColumnBuilder {
 			nullCount: this.nullCount,
 			nullBitmap: this.nullBitmap(length),
 			data: new BigInt64Array(this.halves.buffer, 0, length)
-		});
-	}
-}
-
-class Float64Column extends ColumnBuilder {
-	private values = new Float64Array(this.capacity);
-
-	set(row: number, value: Cell): void {
-		if (value === null) {
-			this.nullCount++;
-			return;
-		}
-		this.markValid(row);
-		this.values[row] = value as number;
-	}
-
-	protected growValues(capacity: number): void {
-		const values = new Float64Array(capacity);
-		values.set(this.values);
-		this.values = values;
-	}
-
-	data(length: number): Data<DataType> {
-		return makeData({
-			type: new Float64(),
-			length,
-			nullCount: this.nullCount,
-			nullBitmap: this.nullBitmap(length),
-			data: this.values.subarray(0, length)
 		});
 	}
 }
@@ -322,11 +308,21 @@ class DictionaryColumn extends ColumnBuilder {
 function createColumn(spec: ColumnSpec, capacity: number): ColumnBuilder {
 	switch (spec.kind) {
 		case 'int32':
-			return new Int32Column(spec, capacity);
+			return new NumberColumn(
+				spec,
+				capacity,
+				() => new Int32(),
+				(n) => new Int32Array(n)
+			);
 		case 'int64':
 			return new Int64Column(spec, capacity);
 		case 'float64':
-			return new Float64Column(spec, capacity);
+			return new NumberColumn(
+				spec,
+				capacity,
+				() => new Float64(),
+				(n) => new Float64Array(n)
+			);
 		case 'bool':
 			return new BoolColumn(spec, capacity);
 		case 'utf8':
@@ -385,7 +381,7 @@ export class ArrowBatchBuilder {
 
 	/** Sets a float64 column of the current row. */
 	float64(column: number, value: number | null): void {
-		(this.columns[column] as Float64Column).set(this.current, value);
+		(this.columns[column] as NumberColumn).set(this.current, value);
 	}
 
 	/** Sets a utf8 or dict column of the current row. */

@@ -4,11 +4,10 @@
  * handles that DuckDB writes through.
  */
 import * as duckdb from 'duckdb-wasm-blocking';
-import { arrowToQueryResult } from './arrow-values';
 import type { SyncAccessHandle } from './browser/sync-access-handle';
+import { BlockingSqlDb } from './duckdb-blocking';
 import { applyOpfsWalFix, type PatchableRuntime } from './opfs-wal-fix';
-import { DUCKDB_SESSION_SETTINGS } from './settings';
-import { quoteIdent, quoteString, type QueryResult, type SqlDb } from './sql-db';
+import { quoteIdent, quoteString } from './sql-db';
 
 export interface WasmOpenOptions {
 	/** URL of duckdb-eh.wasm, bundled with the site. */
@@ -20,12 +19,14 @@ export interface WasmOpenOptions {
 	onProgress?: (bytesLoaded: number, bytesTotal: number) => void;
 }
 
-export class WasmSqlDb implements SqlDb {
+export class WasmSqlDb extends BlockingSqlDb {
 	private constructor(
-		private readonly bindings: duckdb.DuckDBBindings,
-		private readonly connection: duckdb.DuckDBConnection,
+		private readonly wasm: duckdb.DuckDBBindings,
+		connection: duckdb.DuckDBConnection,
 		readonly path: string
-	) {}
+	) {
+		super(wasm, connection);
+	}
 
 	static async open(options: WasmOpenOptions): Promise<WasmSqlDb> {
 		if (!options.withoutWalFix) applyOpfsWalFix(duckdb.BROWSER_RUNTIME as unknown as PatchableRuntime);
@@ -47,29 +48,8 @@ export class WasmSqlDb implements SqlDb {
 		} else {
 			bindings.open({ path: ':memory:' });
 		}
-		const connection = bindings.connect();
-		for (const statement of DUCKDB_SESSION_SETTINGS) connection.query(statement);
+		const connection = BlockingSqlDb.connect(bindings) as duckdb.DuckDBConnection;
 		return new WasmSqlDb(bindings, connection, options.path);
-	}
-
-	async exec(sql: string): Promise<void> {
-		this.connection.query(sql);
-	}
-
-	async query(sql: string): Promise<QueryResult> {
-		return arrowToQueryResult(this.connection.query(sql));
-	}
-
-	async insertArrowIpc(table: string, ipc: Uint8Array): Promise<void> {
-		this.connection.insertArrowFromIPCStream(ipc, { name: table, create: false });
-	}
-
-	async checkpoint(): Promise<void> {
-		this.connection.query('CHECKPOINT');
-	}
-
-	async version(): Promise<string> {
-		return this.bindings.getVersion();
 	}
 
 	/**
@@ -95,13 +75,12 @@ export class WasmSqlDb implements SqlDb {
 
 	/** Attaches another database file of OPFS, read-only, under `alias`. */
 	async attachReadOnly(path: string, alias: string): Promise<void> {
-		await this.bindings.prepareDBFileHandle(path, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS);
+		await this.wasm.prepareDBFileHandle(path, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS);
 		this.connection.query(`ATTACH ${quoteString(path)} AS ${quoteIdent(alias)} (READ_ONLY)`);
 	}
 
-	async close(): Promise<void> {
+	override async close(): Promise<void> {
 		this.connection.query('CHECKPOINT');
-		this.connection.close();
-		this.bindings.reset();
+		await super.close();
 	}
 }

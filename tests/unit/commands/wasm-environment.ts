@@ -26,7 +26,7 @@ export function wasmEnvironment(): WasmEnvironment {
 			let catalog = attached.get(path);
 			if (catalog === undefined) {
 				catalog = `imported_${attached.size}`;
-				db.bindings.registerFileBuffer(`${catalog}.duckdb`, new Uint8Array(readFileSync(path)));
+				db.wasm.registerFileBuffer(`${catalog}.duckdb`, new Uint8Array(readFileSync(path)));
 				await db.exec(`ATTACH '${catalog}.duckdb' AS ${catalog} (READ_ONLY)`);
 				attached.set(path, catalog);
 			}

@@ -39,7 +39,7 @@ test('a file written by @duckdb/node-api opens in DuckDB-WASM', async () => {
 	await native.close();
 
 	const wasm = await WasmNodeSqlDb.open();
-	wasm.bindings.registerFileBuffer('from-node.duckdb', new Uint8Array(readFileSync(path)));
+	wasm.wasm.registerFileBuffer('from-node.duckdb', new Uint8Array(readFileSync(path)));
 	await wasm.exec("ATTACH 'from-node.duckdb' AS imported (READ_ONLY); USE imported");
 	expect((await wasm.query(SUMMARY_SQL)).rows).toEqual(EXPECTED);
 	await wasm.close();
