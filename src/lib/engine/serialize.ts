@@ -46,9 +46,41 @@ function serializeDetails(details: ScenarioEventDetails): string {
 	return out + '}';
 }
 
-/** One canonical JSON line (without the newline). */
+const quote = JSON.stringify;
+
+/**
+ * One canonical JSON line (without the newline). Every payment emits an Arrival, a PolicySubmit, an
+ * RtgsSubmission and a settlement, so these four make up nearly all of a run's events: their lines are
+ * written from templates in the events' own key order, about twice as fast as JSON.stringify of the
+ * object (the golden parity tests compare every line).
+ */
 export function serializeEvent(event: SimulationEvent): string {
 	switch (event.event_type) {
+		case 'Arrival':
+			return (
+				`{"event_type":"Arrival","tick":${event.tick},"tx_id":${quote(event.tx_id)},` +
+				`"sender_id":${quote(event.sender_id)},"receiver_id":${quote(event.receiver_id)},` +
+				`"amount":${event.amount},"deadline":${event.deadline},"priority":${event.priority},` +
+				`"is_divisible":${event.is_divisible}}`
+			);
+		case 'PolicySubmit':
+			return (
+				`{"event_type":"PolicySubmit","tick":${event.tick},"agent_id":${quote(event.agent_id)},` +
+				`"tx_id":${quote(event.tx_id)}}`
+			);
+		case 'RtgsSubmission':
+			return (
+				`{"event_type":"RtgsSubmission","tick":${event.tick},"tx_id":${quote(event.tx_id)},` +
+				`"sender":${quote(event.sender)},"receiver":${quote(event.receiver)},"amount":${event.amount},` +
+				`"internal_priority":${event.internal_priority},"rtgs_priority":${quote(event.rtgs_priority)}}`
+			);
+		case 'RtgsImmediateSettlement':
+			return (
+				`{"event_type":"RtgsImmediateSettlement","tick":${event.tick},"tx_id":${quote(event.tx_id)},` +
+				`"sender":${quote(event.sender)},"receiver":${quote(event.receiver)},"amount":${event.amount},` +
+				`"sender_balance_before":${event.sender_balance_before},` +
+				`"sender_balance_after":${event.sender_balance_after}}`
+			);
 		case 'StateRegisterSet':
 			return (
 				`{"event_type":"StateRegisterSet","tick":${event.tick},"agent_id":${JSON.stringify(event.agent_id)},` +

@@ -93,6 +93,9 @@ export interface FinalSummary {
 
 const STATUS_NAMES = ['pending', 'partially_settled', 'settled', 'overdue'];
 const TX_ID = /^tx_\d+$/;
+/** Event fields holding one transaction id, and fields holding a list of them. */
+const TX_ID_KEYS = ['tx_id', 'incoming_tx_id', 'queued_tx_id'];
+const TX_ID_LIST_KEYS = ['tx_ids', 'child_ids', 'source_transactions'];
 
 function snapshot(c: CostAccumulator): AccumulatorSnapshot {
 	return {
@@ -154,8 +157,8 @@ export class RunRecorder {
 		this.eventCount++;
 		this.eventCounts.set(event.event_type, (this.eventCounts.get(event.event_type) ?? 0) + 1);
 		const record = event as unknown as Record<string, unknown>;
-		for (const key of ['tx_id', 'incoming_tx_id', 'queued_tx_id']) this.noteId(record[key]);
-		for (const key of ['tx_ids', 'child_ids', 'source_transactions']) {
+		for (const key of TX_ID_KEYS) this.noteId(record[key]);
+		for (const key of TX_ID_LIST_KEYS) {
 			const list = record[key];
 			if (Array.isArray(list)) for (const id of list) this.noteId(id);
 		}

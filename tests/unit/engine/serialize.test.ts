@@ -90,4 +90,60 @@ describe('canonical event lines', () => {
 			'{"event_type":"ScenarioEventExecuted","tick":25,"scenario_event_type":"global_arrival_rate_change","details":{"multiplier":2.0}}'
 		);
 	});
+
+	it('the four templated payment events: ids that need escaping are escaped as JSON.stringify does', () => {
+		const odd = 'BANK "Ä"\\\n';
+		expect(
+			serializeEvent({
+				event_type: 'Arrival',
+				tick: 3,
+				tx_id: 'tx_7',
+				sender_id: odd,
+				receiver_id: 'B',
+				amount: 123456,
+				deadline: 9,
+				priority: 5,
+				is_divisible: false
+			})
+		).toBe(
+			'{"event_type":"Arrival","tick":3,"tx_id":"tx_7","sender_id":"BANK \\"Ä\\"\\\\\\n","receiver_id":"B","amount":123456,"deadline":9,"priority":5,"is_divisible":false}'
+		);
+		expect(serializeEvent({ event_type: 'PolicySubmit', tick: 0, agent_id: odd, tx_id: 'tx_1' })).toBe(
+			'{"event_type":"PolicySubmit","tick":0,"agent_id":"BANK \\"Ä\\"\\\\\\n","tx_id":"tx_1"}'
+		);
+		const line = serializeEvent({
+			event_type: 'RtgsSubmission',
+			tick: 1,
+			tx_id: 'tx_2',
+			sender: 'A',
+			receiver: odd,
+			amount: 10,
+			internal_priority: 8,
+			rtgs_priority: 'Urgent'
+		});
+		expect(JSON.parse(line)).toEqual({
+			event_type: 'RtgsSubmission',
+			tick: 1,
+			tx_id: 'tx_2',
+			sender: 'A',
+			receiver: odd,
+			amount: 10,
+			internal_priority: 8,
+			rtgs_priority: 'Urgent'
+		});
+		expect(
+			serializeEvent({
+				event_type: 'RtgsImmediateSettlement',
+				tick: 2,
+				tx_id: 'tx_3',
+				sender: odd,
+				receiver: 'C',
+				amount: 500,
+				sender_balance_before: -100,
+				sender_balance_after: -600
+			})
+		).toBe(
+			'{"event_type":"RtgsImmediateSettlement","tick":2,"tx_id":"tx_3","sender":"BANK \\"Ä\\"\\\\\\n","receiver":"C","amount":500,"sender_balance_before":-100,"sender_balance_after":-600}'
+		);
+	});
 });
