@@ -26,12 +26,16 @@ import {
 import type { SimulationRunProgress } from '../src/lib/run/simulation-run';
 import {
 	abortableCancelToken,
+	resumeStoredExperiment,
 	runExperimentFile,
+	type ExperimentResumeOptions,
 	type ExperimentRunOptions,
 	type ExperimentRunOutcome,
 	type ExperimentSource
 } from '../src/lib/run/experiment-run';
 import type { IterationProgress } from '../src/lib/experiments/progress-recorder';
+import type { ExperimentResult } from '../src/lib/experiments/loop';
+import type { StoredExperiment } from '../src/lib/experiments/store-recorder';
 import { createFetchResolver } from '../src/lib/config';
 import { BatchSender } from '../src/lib/store/batch-channel';
 import type { PersistenceLevel } from '../src/lib/store/persistence-level';
@@ -157,6 +161,27 @@ const api = {
 				onProgress,
 				yieldToEventLoop
 			);
+		} finally {
+			current = undefined;
+		}
+	},
+
+	/**
+	 * Continues a stored experiment that did not complete (read back by the page through the db worker)
+	 * from its last committed iteration, storing and reporting as `runExperiment` does.
+	 */
+	async resumeExperiment(
+		stored: StoredExperiment,
+		options: ExperimentResumeOptions,
+		onProgress: (progress: IterationProgress) => void
+	): Promise<ExperimentResult> {
+		if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
+		if (current) throw new Error('A job is already running');
+		const sink = new BatchSender(dbPort);
+		const token = abortableCancelToken();
+		current = token;
+		try {
+			return await resumeStoredExperiment(stored, options, sink, token, onProgress, yieldToEventLoop);
 		} finally {
 			current = undefined;
 		}

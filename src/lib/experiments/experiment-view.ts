@@ -115,7 +115,7 @@ export async function loadExperimentView(query: RunQuery, experimentId: string):
 	);
 	const events = await query(
 		`SELECT event_type, event_data FROM experiment_events WHERE experiment_id = ${id}
-		 AND event_type IN ('proposal', 'simulation_run', 'experiment_end') ORDER BY seq`
+		 AND event_type IN ('evaluation', 'proposal', 'simulation_run', 'experiment_end') ORDER BY seq`
 	);
 	const linked = await query(`SELECT count(*) FROM simulation_runs WHERE experiment_id = ${id}`);
 
@@ -124,7 +124,12 @@ export async function loadExperimentView(query: RunQuery, experimentId: string):
 	let finish: Pick<ExperimentFinish, 'finalPolicies'> | null = null;
 	for (const [type, data] of events.rows) {
 		const value: unknown = JSON.parse(String(data));
-		if (type === 'proposal') {
+		if (type === 'evaluation') {
+			// A resumed run evaluates its first iteration again: proposals left by the interrupted run from
+			// that iteration on are stale.
+			const from = (value as { iteration: number }).iteration;
+			for (const key of Object.keys(proposals)) if (Number(key) >= from) delete proposals[Number(key)];
+		} else if (type === 'proposal') {
 			const record = value as Omit<ProposalRecord, 'audit'>;
 			(proposals[record.iteration] ??= []).push(proposalOf(record));
 		} else if (type === 'simulation_run' && (value as FinalRunEvent).purpose === 'final') {

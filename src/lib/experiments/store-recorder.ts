@@ -7,18 +7,14 @@
  * ids, so every iteration links to a replayable evaluation run. Each call is one transaction; commits
  * and the end are checkpointed, so a killed run loses at most the iteration in flight.
  *
- * `loadStoredExperiment` reads back what a resumed run needs. It relies on the complete records in the
- * event log; the tables are the queryable view of the same data.
+ * `loadStoredExperiment` (stored-experiment.ts) reads back what a resumed run needs.
  */
-import type { EngineConfigJson } from '../config';
 import { runSimulation as runStoredSimulation } from '../run/simulation-run';
 import { canonicalJson } from '../store/canonical-json';
 import { TABLES } from '../store/schema';
-import type { SqlDb, SqlValue } from '../store/sql-db';
 import { insertSql, sqlLiteral, updateSql, type LiteralValue } from '../store/sql-literal';
 import type { StoreSink } from '../store/store-sink';
 import { sha256Hex } from '../engine/sha256';
-import type { ExperimentConfig, OptimizerKind } from './experiment-config';
 import type {
 	ExperimentFinish,
 	ExperimentRecorder,
@@ -31,13 +27,14 @@ import type {
 	ProposalRecord,
 	RecordedSimulation
 } from './recorder';
-import { resumePointFrom, type ResumePoint } from './resume';
+import type { StoredScenario } from './stored-experiment';
 
-export interface StoredScenario {
-	fileName: string;
-	text: string | null;
-	config: EngineConfigJson;
-}
+export {
+	isResumableStatus,
+	loadStoredExperiment,
+	type StoredExperiment,
+	type StoredScenario
+} from './stored-experiment';
 
 export interface StoreRecorderOptions {
 	sink: StoreSink;
@@ -309,76 +306,4 @@ export class StoreRecorder implements ExperimentRecorder {
 		]);
 		await this.sink.flush();
 	}
-}
-
-export interface StoredExperiment {
-	experimentId: string;
-	status: string;
-	experiment: ExperimentConfig;
-	scenario: StoredScenario;
-	configText: string | null;
-	optimizer: OptimizerKind;
-	proposerLabel: string;
-	resumePoint: ResumePoint;
-	/** The event number a resuming recorder continues with. */
-	nextSeq: number;
-}
-
-const DATE_FIELDS = new Set(['startedAt', 'createdAt', 'committedAt']);
-
-function revive(text: string): unknown {
-	return JSON.parse(text, (key, value: unknown) =>
-		DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value
-	);
-}
-
-function text(value: SqlValue): string {
-	if (typeof value !== 'string') throw new Error(`expected text, found ${String(value)}`);
-	return value;
-}
-
-/** Reads back a stored experiment: its settings, scenario and committed iterations. */
-export async function loadStoredExperiment(db: SqlDb, experimentId: string): Promise<StoredExperiment> {
-	const id = sqlLiteral(experimentId);
-	const found = await db.query(
-		`SELECT config_json, config_yaml, status, optimizer FROM experiments WHERE experiment_id = ${id}`
-	);
-	if (found.rows.length === 0) throw new Error(`no experiment ${experimentId} in this database`);
-	const [configJson, configYaml, status, optimizer] = found.rows[0];
-	const stored = JSON.parse(text(configJson)) as {
-		experiment: ExperimentConfig;
-		scenario: StoredScenario;
-		proposerLabel: string;
-	};
-	const events = await db.query(
-		`SELECT seq, event_type, agent_id, iteration, event_data FROM experiment_events WHERE experiment_id = ${id} ORDER BY seq`
-	);
-	const iterations: IterationRecord[] = [];
-	const proposals: ProposalRecord[] = [];
-	const commits: IterationCommit[] = [];
-	const audits = new Map<string, ProposalAudit>();
-	let nextSeq = 0;
-	for (const [seq, type, agent, iteration, data] of events.rows) {
-		nextSeq = Math.max(nextSeq, Number(seq) + 1);
-		const value = revive(text(data));
-		if (type === 'evaluation') iterations.push(value as IterationRecord);
-		else if (type === 'proposal') proposals.push({ ...(value as ProposalRecord), audit: null });
-		else if (type === 'iteration_committed') commits.push(value as IterationCommit);
-		else if (type === 'llm_interaction' || type === 'search_candidates') {
-			audits.set(`${Number(iteration)}/${String(agent)}`, value as ProposalAudit);
-		}
-	}
-	for (const proposal of proposals)
-		proposal.audit = audits.get(`${proposal.iteration}/${proposal.agentId}`) ?? null;
-	return {
-		experimentId,
-		status: text(status),
-		experiment: stored.experiment,
-		scenario: stored.scenario,
-		configText: typeof configYaml === 'string' ? configYaml : null,
-		optimizer: text(optimizer) as OptimizerKind,
-		proposerLabel: stored.proposerLabel,
-		resumePoint: resumePointFrom(experimentId, iterations, proposals, commits),
-		nextSeq
-	};
 }

@@ -2,7 +2,8 @@
  * An experiment file run in the engine worker: loaded with its scenario (files resolved by the given
  * resolver), run by the optimisation loop with the chosen proposer, every step stored through the sink
  * (the StoreRecorder's transactions), and each iteration reported as it grows. The LLM's API key goes
- * to the proposer only: no record, row or progress report holds it.
+ * to the proposer only: no record, row or progress report holds it. An interrupted experiment, read back
+ * from the database by `loadStoredExperiment`, continues after its last committed iteration.
  */
 import type { Diagnostic, ResolveFile } from '../config';
 import {
@@ -15,7 +16,7 @@ import {
 	type OptimizerSettings
 } from '../experiments';
 import { ProgressRecorder, type IterationProgress } from '../experiments/progress-recorder';
-import { StoreRecorder } from '../experiments/store-recorder';
+import { isResumableStatus, StoreRecorder, type StoredExperiment } from '../experiments/store-recorder';
 import type { StoreSink } from '../store/store-sink';
 import type { CancelToken } from './stepping';
 
@@ -98,4 +99,48 @@ export async function runExperimentFile(
 		yieldToEventLoop
 	});
 	return { ok: true, result, warnings: loaded.warnings };
+}
+
+export interface ExperimentResumeOptions {
+	/** The stored `llm` optimizer's endpoint has no key: the page supplies it (and may move the endpoint). */
+	llm?: LlmEndpoint;
+}
+
+/**
+ * Continues a stored experiment that did not complete, from its last committed iteration: the iteration
+ * in flight when it stopped (and its runs) is deleted and run again, under the same experiment id and
+ * settings, so the run ends exactly as an uninterrupted one would. Progress reports start with that
+ * iteration.
+ */
+export async function resumeStoredExperiment(
+	stored: StoredExperiment,
+	options: ExperimentResumeOptions,
+	sink: StoreSink,
+	cancel: CancelToken & { readonly signal: AbortSignal },
+	onProgress: (progress: IterationProgress) => void,
+	yieldToEventLoop: () => Promise<void>
+): Promise<ExperimentResult> {
+	if (!isResumableStatus(stored.status))
+		throw new Error(
+			`${stored.experimentId} is ${stored.status}: only an interrupted experiment can be resumed`
+		);
+	const settings = withEndpoint(stored.experiment.optimizer, options.llm);
+	const experiment = { ...stored.experiment, optimizer: settings };
+	return runExperiment({
+		experiment,
+		scenario: stored.scenario,
+		experimentText: stored.configText,
+		proposer: createProposer(settings, { apiKey: options.llm?.apiKey ?? '' }),
+		recorder: teeRecorder(
+			new StoreRecorder({
+				sink,
+				yieldToEventLoop,
+				resume: { scenario: stored.scenario, nextSeq: stored.nextSeq }
+			}),
+			new ProgressRecorder(experiment.convergence.maxIterations, onProgress)
+		),
+		resume: stored.resumePoint,
+		signal: cancel.signal,
+		yieldToEventLoop
+	});
 }

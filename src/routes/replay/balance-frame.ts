@@ -1,6 +1,6 @@
 /**
  * The frame of the replay page's balance chart: ticks along x, balances (possibly negative) along y
- * with round tick values, zero included so that overdrafts read at a glance.
+ * with round, whole-number tick values, zero included so that overdrafts read at a glance.
  */
 export const WIDTH = 640;
 export const HEIGHT = 240;
@@ -35,11 +35,12 @@ function niceStep(span: number, count: number): number {
 export function balanceFrame(lastTick: number, minCents: number, maxCents: number): BalanceFrame {
 	const low = Math.min(0, minCents);
 	const high = Math.max(0, maxCents, low + 1);
-	const yStep = niceStep(high - low, 4);
+	// Ticks and cents are whole numbers: so are the steps (a 2-tick run gets 0 and 1, not 0.2, 0.4, …).
+	const yStep = Math.max(1, niceStep(high - low, 4));
 	const yMin = Math.floor(low / yStep) * yStep;
 	const yMax = Math.ceil(high / yStep) * yStep;
 	const xMax = Math.max(1, lastTick);
-	const xStep = niceStep(xMax, 8);
+	const xStep = Math.max(1, niceStep(xMax, 8));
 	return {
 		x: (tick) => MARGIN.left + (tick / xMax) * PLOT_WIDTH,
 		y: (cents) => MARGIN.top + PLOT_HEIGHT - ((cents - yMin) / (yMax - yMin)) * PLOT_HEIGHT,
