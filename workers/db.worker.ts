@@ -5,6 +5,7 @@
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import * as Comlink from 'comlink';
+import type { ExitCode, OutputBlock } from '../src/lib/commands/output';
 import { createSerialQueue, serveBatches } from '../src/lib/store/batch-channel';
 import { lockDatabase } from '../src/lib/store/browser/database-lock';
 import { importDatabase, type ImportedDatabase } from '../src/lib/store/browser/import-database';
@@ -33,7 +34,10 @@ export interface OpenInfo {
 }
 
 let db: WasmSqlDb | undefined;
+let dbName = '';
 let store: StoreStatus | undefined;
+/** The running command's cancel; commands run one at a time. */
+let command: AbortController | undefined;
 let checkpointAfterStatements = true;
 let releaseLock: (() => void) | undefined;
 let markOpen: () => void;
@@ -52,6 +56,7 @@ const api = {
 	): Promise<OpenInfo> {
 		if (db) throw new Error(`A database is already open: ${db.path}`);
 		const path = `opfs://${name}`;
+		dbName = name;
 		checkpointAfterStatements = options.checkpointAfterStatements ?? true;
 		releaseLock = await lockDatabase(path);
 		const started = performance.now();
@@ -86,6 +91,15 @@ const api = {
 		});
 	},
 
+	/**
+	 * Runs a query of the app's own read-only views (the replay page): unlike `query`, no CHECKPOINT
+	 * follows, since nothing changed; scrubbing through ticks then costs a query, not a query and a
+	 * checkpoint, per table.
+	 */
+	read(sql: string): Promise<QueryResult> {
+		return withDb((db) => db.query(sql));
+	},
+
 	exec(sql: string): Promise<void> {
 		return withDb(async (db) => {
 			await db.exec(sql);
@@ -100,6 +114,57 @@ const api = {
 	/** Whether runs can be stored in the open database. */
 	storeStatus(): Promise<StoreStatus> {
 		return withDb(async () => store!);
+	},
+
+	/**
+	 * Runs a typed payment-sim command on the open database (read only, see commands/app-environment.ts)
+	 * and sends its output blocks to `onBlocks` as they come, a few at a time. Each of the command's
+	 * statements queues with the rest of the work, so a run being stored goes on meanwhile. Resolves with
+	 * the exit status once every block has been delivered.
+	 */
+	async runCommand(text: string, onBlocks: (blocks: OutputBlock[]) => void): Promise<ExitCode> {
+		await opened;
+		// Loaded on first use: the commands (engine, configuration, experiments) stay out of start-up.
+		const [{ runCommandText }, { appEnvironment, nextMacrotask }] = await Promise.all([
+			import('../src/lib/commands/execute'),
+			import('../src/lib/commands/app-environment')
+		]);
+		command?.abort();
+		const controller = new AbortController();
+		command = controller;
+		let pending: OutputBlock[] = [];
+		let sentAt = performance.now();
+		const send = async () => {
+			const blocks = pending;
+			pending = [];
+			sentAt = performance.now();
+			if (blocks.length > 0) await onBlocks(blocks);
+		};
+		const environment = appEnvironment({
+			name: dbName,
+			async query(sql) {
+				await nextMacrotask();
+				return withDb((current) => current.query(sql));
+			},
+			version: () => withDb((current) => current.version()),
+			sizeBytes: () => withDb(async (current) => current.fileSize()),
+			store: store!
+		});
+		try {
+			const result = await runCommandText(text, environment, controller.signal, (block) => {
+				pending.push(block);
+				if (performance.now() - sentAt > 100) void send().catch(() => undefined);
+			});
+			await send();
+			return result.exitCode;
+		} finally {
+			if (command === controller) command = undefined;
+		}
+	},
+
+	/** Asks the running command to stop at its next step (exit status 130). */
+	cancelCommand(): void {
+		command?.abort();
 	},
 
 	/** The engine worker's end of the batch channel; writes are refused while the store is read-only. */

@@ -21,7 +21,13 @@ import { executeRun } from './executors/run';
 import { executeValidatePolicy } from './executors/validate-policy';
 import { executeValidateScenario } from './executors/validate-scenario';
 import { CommandFailure } from './failure';
-import { CollectedOutput, type CommandOutput, type CommandResult, type ExitCode } from './output';
+import {
+	CollectedOutput,
+	type CommandOutput,
+	type CommandResult,
+	type ExitCode,
+	type OutputBlock
+} from './output';
 import { helpFor, parseCommandText } from './parse';
 
 function dispatch(
@@ -87,13 +93,17 @@ export async function executeCommand(
 	}
 }
 
-/** Parses and runs a typed command line, gathering its output (the app's notebook cells). */
+/**
+ * Parses and runs a typed command line, gathering its output (the app's command console); `onBlock`
+ * sees each block as soon as it is written.
+ */
 export async function runCommandText(
 	text: string,
 	env: CommandEnvironment,
-	signal?: AbortSignal
+	signal?: AbortSignal,
+	onBlock?: (block: OutputBlock) => void
 ): Promise<CommandResult> {
-	const output = new CollectedOutput();
+	const output = new CollectedOutput(onBlock);
 	const parsed = parseCommandText(text);
 	if (!parsed.ok) {
 		output.write({ kind: 'error', message: parsed.error });

@@ -46,8 +46,12 @@ export interface CommandResult {
 export class CollectedOutput implements CommandOutput {
 	readonly blocks: OutputBlock[] = [];
 
+	/** `onBlock` sees each block as it is written (the app streams a long replay to the page). */
+	constructor(private readonly onBlock?: (block: OutputBlock) => void) {}
+
 	write(block: OutputBlock): void {
 		this.blocks.push(block);
+		this.onBlock?.(block);
 	}
 
 	result(exitCode: ExitCode): CommandResult {

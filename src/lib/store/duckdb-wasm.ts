@@ -60,17 +60,26 @@ export class WasmSqlDb extends BlockingSqlDb {
 	async fileBytes(): Promise<Uint8Array> {
 		if (!this.path.startsWith('opfs://')) throw new Error(`${this.path} is not a file in OPFS`);
 		this.connection.query('CHECKPOINT');
-		const runtime = duckdb.BROWSER_RUNTIME as unknown as {
-			_files: Map<string, unknown>;
-			_preparedHandles: Record<string, unknown>;
-		};
-		const handle = (runtime._files.get(this.path) ?? runtime._preparedHandles[this.path]) as
-			| SyncAccessHandle
-			| undefined;
+		const handle = this.accessHandle();
 		if (!handle) throw new Error(`DuckDB holds no access handle for ${this.path}`);
 		const bytes = new Uint8Array(handle.getSize());
 		handle.read(bytes, { at: 0 });
 		return bytes;
+	}
+
+	/** The size of this database's OPFS file as it is now; null for an in-memory database. */
+	fileSize(): number | null {
+		return this.accessHandle()?.getSize() ?? null;
+	}
+
+	private accessHandle(): SyncAccessHandle | undefined {
+		const runtime = duckdb.BROWSER_RUNTIME as unknown as {
+			_files: Map<string, unknown>;
+			_preparedHandles: Record<string, unknown>;
+		};
+		return (runtime._files.get(this.path) ?? runtime._preparedHandles[this.path]) as
+			| SyncAccessHandle
+			| undefined;
 	}
 
 	/** Attaches another database file of OPFS, read-only, under `alias`. */
