@@ -159,6 +159,13 @@ export interface ExperimentRunCommand {
 	json: boolean;
 }
 
+export interface ExperimentResumeCommand {
+	kind: 'experiment-resume';
+	experimentId: string;
+	db: string | null;
+	json: boolean;
+}
+
 export interface ValidatePolicyCommand {
 	kind: 'validate-policy';
 	file: string;
@@ -190,6 +197,7 @@ export type Command =
 	| ExperimentListCommand
 	| PolicyEvolutionCommand
 	| ExperimentRunCommand
+	| ExperimentResumeCommand
 	| ValidatePolicyCommand
 	| SchemaCommand
 	| HelpCommand;

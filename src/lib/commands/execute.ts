@@ -13,7 +13,7 @@ import { executeDbSimulations } from './executors/db-simulations';
 import { executeExperimentList } from './executors/experiment-list';
 import { executeExperimentReplay } from './executors/experiment-replay';
 import { executeExperimentResults } from './executors/experiment-results';
-import { executeExperimentRun } from './executors/experiment-run';
+import { executeExperimentResume, executeExperimentRun } from './executors/experiment-run';
 import { executePolicyEvolution } from './executors/policy-evolution';
 import { executePolicySchema } from './executors/policy-schema';
 import { executeReplay } from './executors/replay';
@@ -58,6 +58,8 @@ function dispatch(
 			return executeDbCosts(command, env, output);
 		case 'experiment-run':
 			return executeExperimentRun(command, env, output, signal);
+		case 'experiment-resume':
+			return executeExperimentResume(command, env, output, signal);
 		case 'experiment-replay':
 			return executeExperimentReplay(command, env, output, signal);
 		case 'experiment-results':

@@ -185,3 +185,24 @@ export const EXPERIMENT_RUN_SPEC: CommandSpec = {
 		};
 	}
 };
+
+export const EXPERIMENT_RESUME_SPEC: CommandSpec = {
+	words: ['experiment', 'resume'],
+	synopsis: '<experiment-id> --db FILE [--json]',
+	summary:
+		'Continues an interrupted experiment from its last committed iteration, to the end an ' +
+		'uninterrupted run would have reached.',
+	options: [
+		{ ...DB_OPTION, help: 'the database the experiment is stored in' },
+		{ ...JSON_OPTION, help: 'print the result as one JSON object on stdout' }
+	],
+	build(read) {
+		const [experimentId] = positionals(read, 'experiment resume', ['the experiment id']);
+		return {
+			kind: 'experiment-resume',
+			experimentId,
+			db: read.values.get('--db') ?? null,
+			json: read.flags.has('--json')
+		};
+	}
+};
