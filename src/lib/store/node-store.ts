@@ -7,7 +7,13 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DUCKDB_HEADER_BYTES, isDuckDbHeader, NotDuckDbFileError } from './duckdb-file';
 import { NodeSqlDb } from './duckdb-node';
-import { inspectSchema, openStore, readOnlyReason, type StoreStatus } from './open-store';
+import {
+	inspectSchema,
+	openStore,
+	readOnlyReason,
+	showStaleRunsAsInterrupted,
+	type StoreStatus
+} from './open-store';
 
 export interface NodeStore {
 	db: NodeSqlDb;
@@ -40,8 +46,15 @@ export async function openStoreFile(path: string, options: OpenStoreFileOptions 
 		const probe = await NodeSqlDb.open(path, { readOnly: true });
 		let writable: boolean;
 		try {
-			writable = !options.readOnly && readOnlyReason(await inspectSchema(probe), name) === null;
-			if (!writable) return { db: probe, status: await openStore(probe, { writable: false, name }) };
+			const current = readOnlyReason(await inspectSchema(probe), name) === null;
+			writable = !options.readOnly && current;
+			if (!writable) {
+				const status = await openStore(probe, { writable: false, name });
+				// This process could open the file, so no other one is writing it: what is still running
+				// was interrupted.
+				if (current) await showStaleRunsAsInterrupted(probe);
+				return { db: probe, status };
+			}
 		} catch (error) {
 			await probe.close();
 			throw error;

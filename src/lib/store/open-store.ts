@@ -124,6 +124,23 @@ export async function markInterrupted(db: SqlDb, now: Date = new Date()): Promis
 	return count;
 }
 
+/**
+ * For a reader that knows no writer can still be at work (in Node, DuckDB's file lock keeps any other
+ * process out while one writes): shows runs and experiments left `running` as `interrupted`, as the
+ * next writable open will mark them, without writing the file. Temporary views named like the tables
+ * shadow them for this connection only.
+ */
+export async function showStaleRunsAsInterrupted(db: SqlDb): Promise<void> {
+	const catalog = quoteIdent(String((await db.query('SELECT current_database()')).rows[0][0]));
+	for (const table of ['simulation_runs', 'experiments']) {
+		await db.exec(
+			`CREATE OR REPLACE TEMP VIEW ${quoteIdent(table)} AS SELECT * REPLACE ` +
+				`(CASE WHEN status = 'running' THEN 'interrupted' ELSE status END AS status) ` +
+				`FROM ${catalog}.main.${quoteIdent(table)}`
+		);
+	}
+}
+
 export interface OpenStoreOptions {
 	/** The database may be written: create the schema if empty, mark dead runs interrupted. */
 	writable: boolean;

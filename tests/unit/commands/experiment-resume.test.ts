@@ -79,21 +79,24 @@ describe('payment-sim experiment resume', () => {
 		const listed = paymentSim('experiment', 'list', '--db', db, '--json');
 		expect(listed.status).toBe(0);
 		const [stored] = JSON.parse(listed.stdout) as ListedExperiment[];
-		// A listing only reads: the file keeps the killed writer's status until a writer opens it, which
-		// marks it interrupted (resume does).
-		expect(stored.status).toBe('running');
+		// The listing only reads; no process holds the file, so what is still running was interrupted.
+		expect(stored.status).toBe('interrupted');
 		expect(stored.iterations).toBeLessThan(3);
 
 		const resumed = paymentSim('experiment', 'resume', stored.experiment_id, '--db', db, '--json');
 		expect(resumed.stderr).toContain(`Resuming experiment ${stored.experiment_id} at iteration 1`);
 		expect(resumed.status).toBe(0);
-		const result = JSON.parse(resumed.stdout) as ExperimentJson;
+		const result = JSON.parse(resumed.stdout) as Record<string, unknown>;
 		// Everything but the id and the count of simulations this process ran (the resumed one skips
 		// the committed iteration).
-		const { simulations: _ran, ...outcome } = { ...result, experimentId: expected.experimentId };
+		const { simulations: _ran, ...outcome } = { ...result, experimentId: expected.experimentId } as Record<
+			string,
+			unknown
+		>;
 		const { simulations: _all, ...expectedOutcome } = expected;
 		expect(outcome).toEqual(expectedOutcome);
 		expect(result.experimentId).toBe(stored.experiment_id);
+		expect(outcome.status).toBe('completed');
 
 		const after = JSON.parse(
 			paymentSim('experiment', 'list', '--db', db, '--json').stdout

@@ -59,16 +59,20 @@ test('a new file gets the current schema and opens for writing', async () => {
 	await again.db.close();
 });
 
-test('a run left running is marked interrupted when the file is next opened for writing', async () => {
+test('a run left running reads as interrupted, and is marked so when the file is next opened for writing', async () => {
 	const path = join(dir, 'dead-run.duckdb');
 	await withRawDb(path, async (db) => {
 		await createSchema(db);
 		await db.exec(RUNNING_RUN);
 	});
+	// A reader that could open the file knows its writer is gone: it shows the run interrupted, and
+	// leaves the file as it was.
+	const before = fileHash(path);
 	const readOnly = await openStoreFile(path, { readOnly: true });
 	expect(readOnly.status.access).toBe('read-only');
-	expect((await readOnly.db.query('SELECT status FROM simulation_runs')).rows).toEqual([['running']]);
+	expect((await readOnly.db.query('SELECT status FROM simulation_runs')).rows).toEqual([['interrupted']]);
 	await readOnly.db.close();
+	expect(fileHash(path)).toBe(before);
 
 	const { db, status } = await openStoreFile(path, { now: NOW });
 	expect(status.interrupted).toBe(1);
