@@ -1,12 +1,20 @@
 /**
  * Experiment benchmark: wall time of the Castro experiments exp1, exp3 (deterministic) and exp2 (bootstrap,
- * 50 samples) with the offline `search` proposer in Node (median of 3 runs after a cold one, nothing
- * recorded), and the rate of bootstrap evaluations (one sandbox simulation of one sample), beside SimCash's
- * figure of about 71 ms per 100 small simulations on an M1 core.
+ * 50 samples) with the offline `search` proposer (median of 3 runs after a cold one)
+ * - in Node, nothing recorded (the loop alone);
+ * - in Node, recorded into a DuckDB file as `experiment run --db` does (every iteration's evaluation run
+ *   at level full, proposals, the event log);
+ * - in Chromium, as the app runs it: the experiments page of the built site starts the run in the engine
+ *   worker, which stores every step through the db worker in OPFS (the same records as the Node figure
+ *   above); the page's own measure, engine-worker call to result, is read from the status line;
+ * and the rate of bootstrap evaluations (one sandbox simulation of one sample), beside SimCash's figure of
+ * about 71 ms per 100 small simulations on an M1 core.
  *
- *   npx tsx bench/experiments.bench.ts
+ *   npx tsx bench/experiments.bench.ts          (needs a build in build/ for the Chromium part)
  */
-import { readFileSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { collectHistories } from '../src/lib/experiments/bootstrap-history';
@@ -22,10 +30,17 @@ import {
 } from '../src/lib/experiments';
 import type { LoadedScenario } from '../src/lib/experiments/load-experiment';
 import type { ExperimentConfig } from '../src/lib/experiments/experiment-config';
+import { StoreRecorder } from '../src/lib/experiments/store-recorder';
+import { openStoreFile } from '../src/lib/store/node-store';
+import { DirectSink } from '../src/lib/store/store-sink';
+import { launchChromium, serveBuild } from './chromium';
 import { median, type BenchResult } from './stats';
 
 const EXAMPLES = join(import.meta.dirname, '..', 'static', 'examples');
 const RUNS = 3;
+const EXPERIMENTS = ['exp1', 'exp3', 'exp2'];
+/** The Chromium part serves build/ here (the browser benchmarks use 4190 and 4191). */
+const PORT = 4192;
 /** Distinct policies priced in the bootstrap-rate measurement (each on every sample). */
 const PRICED_POLICIES = 20;
 
@@ -43,13 +58,116 @@ async function loadCastro(name: string): Promise<{ experiment: ExperimentConfig;
 	return loaded;
 }
 
-async function timeExperiment(name: string): Promise<{ ms: number; result: ExperimentResult }> {
+/** One run in Node; with `dbPath`, recorded into a new DuckDB file there (timed until the last commit). */
+async function timeExperiment(
+	name: string,
+	dbPath?: string
+): Promise<{ ms: number; result: ExperimentResult }> {
 	const { experiment, scenario } = await loadCastro(name);
 	if (experiment.optimizer.kind !== 'search') throw new Error('expected the search optimizer');
 	const proposer = createSearchProposer(experiment.optimizer);
-	const started = performance.now();
-	const result = await runExperiment({ experiment, scenario, proposer, experimentId: `${name}-bench` });
-	return { ms: performance.now() - started, result };
+	const store = dbPath === undefined ? null : await openStoreFile(dbPath);
+	try {
+		const started = performance.now();
+		const result = await runExperiment({
+			experiment,
+			scenario,
+			proposer,
+			experimentId: `${name}-bench`,
+			...(store === null ? {} : { recorder: new StoreRecorder({ sink: new DirectSink(store.db) }) })
+		});
+		const ms = performance.now() - started;
+		if (result.status !== 'completed') throw new Error(`${name}: ${result.status} ${result.error ?? ''}`);
+		return { ms, result };
+	} finally {
+		await store?.db.close();
+	}
+}
+
+async function nodeFigures(stored: boolean): Promise<BenchResult[]> {
+	const dir = stored ? mkdtempSync(join(tmpdir(), 'simcash-experiments-bench-')) : null;
+	let files = 0;
+	const path = () => (dir === null ? undefined : join(dir, `run-${files++}.duckdb`));
+	const where = stored ? 'Node, recorded in a DuckDB file' : 'Node, nothing recorded';
+	try {
+		const results: BenchResult[] = [];
+		for (const name of EXPERIMENTS) {
+			await timeExperiment(name, path());
+			const runs: { ms: number; result: ExperimentResult }[] = [];
+			for (let i = 0; i < RUNS; i++) runs.push(await timeExperiment(name, path()));
+			const { result } = runs[0];
+			const ms = median(runs.map((run) => run.ms));
+			const simulations = `${result.simulations.full.toLocaleString('en')} full + ${result.simulations.sandbox.toLocaleString('en')} sandbox simulations`;
+			const subject = `${name} (${result.evaluationMode}), search, ${result.iterations} iterations, ${simulations}`;
+			results.push({
+				name: `experiment wall time, ${name} (${where})`,
+				value: ms,
+				unit: 'ms',
+				subject,
+				runs: runs.map((run) => run.ms)
+			});
+			console.log(
+				`${where}: ${name}: ${Math.round(ms)} ms median, ${result.iterations} iterations, ${simulations}`
+			);
+		}
+		return results;
+	} finally {
+		if (dir !== null) rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/**
+ * In a fresh browser profile per experiment: the built app's experiments page runs it with `search` once
+ * to warm up, then RUNS times measured; each run is stored in OPFS as the app always stores it.
+ */
+async function chromiumExperiment(browser: Browser, name: string): Promise<BenchResult> {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(`http://127.0.0.1:${PORT}/experiments`);
+		await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
+		await page
+			.locator(`[data-testid="experiment-file"][data-file="experiments/castro/experiments/${name}.yaml"]`)
+			.click();
+		await page.getByTestId('optimizer').selectOption('search');
+		const status = page.getByTestId('experiment-status');
+		const times: number[] = [];
+		let iterations = 0;
+		for (let run = 0; run <= RUNS; run++) {
+			await page.getByTestId('experiment-start').click();
+			await status.waitFor({ state: 'detached' });
+			await page
+				.locator('[data-testid="experiment-status"][data-status="completed"]')
+				.waitFor({ timeout: 600_000 });
+			if (run > 0) times.push(Number(await status.getAttribute('data-wall-ms')));
+			iterations = await page.getByTestId('experiment-view').getByTestId('iteration-row').count();
+		}
+		const ms = median(times);
+		const mode = name === 'exp2' ? 'bootstrap' : 'deterministic';
+		console.log(`Chromium, engine worker, stored in OPFS: ${name}: ${Math.round(ms)} ms median`);
+		return {
+			name: `experiment wall time, ${name} (Chromium, engine worker, stored in OPFS)`,
+			value: ms,
+			unit: 'ms',
+			subject: `${name} (${mode}), search, ${iterations} iterations, built app, every step stored`,
+			runs: times
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+async function chromiumFigures(): Promise<BenchResult[]> {
+	const server = await serveBuild(PORT);
+	const browser = await launchChromium();
+	try {
+		const results: BenchResult[] = [];
+		for (const name of EXPERIMENTS) results.push(await chromiumExperiment(browser, name));
+		return results;
+	} finally {
+		await browser.close();
+		server.kill();
+	}
 }
 
 /** Sandbox evaluations per second on exp2's samples of BANK_A (samples built as the loop builds them). */
@@ -93,24 +211,11 @@ async function bootstrapRate(): Promise<{ perSecond: number; evaluations: number
 }
 
 export async function runExperimentsBench(): Promise<BenchResult[]> {
-	const results: BenchResult[] = [];
-	for (const name of ['exp1', 'exp3', 'exp2']) {
-		await timeExperiment(name);
-		const runs: { ms: number; result: ExperimentResult }[] = [];
-		for (let i = 0; i < RUNS; i++) runs.push(await timeExperiment(name));
-		const { result } = runs[0];
-		const ms = median(runs.map((run) => run.ms));
-		const simulations = `${result.simulations.full.toLocaleString('en')} full + ${result.simulations.sandbox.toLocaleString('en')} sandbox simulations`;
-		const subject = `${name} (${result.evaluationMode}), search, ${result.iterations} iterations, ${simulations}`;
-		results.push({
-			name: `experiment wall time, ${name}`,
-			value: ms,
-			unit: 'ms',
-			subject,
-			runs: runs.map((run) => run.ms)
-		});
-		console.log(`${name}: ${Math.round(ms)} ms median, ${result.iterations} iterations, ${simulations}`);
-	}
+	const results: BenchResult[] = [
+		...(await nodeFigures(false)),
+		...(await nodeFigures(true)),
+		...(await chromiumFigures())
+	];
 	const rates = [];
 	for (let i = 0; i < RUNS; i++) rates.push(await bootstrapRate());
 	const perSecond = median(rates.map((rate) => rate.perSecond));

@@ -176,7 +176,7 @@ test('Castro exp1 with search: progress, the equilibrium, the chart, and every s
 
 test('a running experiment can be cancelled: it is kept as interrupted and the page stays usable', async ({
 	page
-}) => {
+}, testInfo) => {
 	const errors = collectPageErrors(page);
 	await openApp(page);
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
@@ -193,6 +193,16 @@ test('a running experiment can be cancelled: it is kept as interrupted and the p
 	const view = page.getByTestId('experiment-view');
 	await expect(view.getByTestId('experiment-summary')).toContainText('interrupted');
 	await expect(page.getByTestId('experiment-start')).toBeEnabled();
+	// Offered for resuming: in the run card, in its view and in the stored list.
+	const experimentId = (await view.getAttribute('data-experiment-id')) ?? '';
+	await expect(page.getByTestId('resume-offer')).toHaveAttribute('data-experiment-id', experimentId);
+	await expect(view.getByTestId('view-resume')).toBeEnabled();
+	await expect(
+		page
+			.locator(`[data-testid="stored-experiment"][data-experiment-id="${experimentId}"]`)
+			.getByRole('button', { name: `Resume ${experimentId}` })
+	).toBeEnabled();
+	await page.screenshot({ path: testInfo.outputPath('experiment-cancelled.png'), fullPage: true });
 	expect(errors).toEqual([]);
 });
 
@@ -262,5 +272,35 @@ test('an experiment interrupted by a closed tab is resumed from its last committ
 			`SELECT count(*) FROM experiment_events WHERE experiment_id = ${id} AND event_type = 'experiment_resumed'`
 		)
 	).toBe('1');
+	expect(errors).toEqual([]);
+});
+
+test('Cancel pressed while the experiment file is still loading stops the run as soon as it starts', async ({
+	page
+}) => {
+	const errors = collectPageErrors(page);
+	await openApp(page);
+	await openExperiments(page);
+	// Hold the file back, so that Cancel reaches the engine worker before the run does.
+	let release: () => void = () => undefined;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/experiments/castro/experiments/exp2.yaml', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page
+		.locator('[data-testid="experiment-file"][data-file="experiments/castro/experiments/exp2.yaml"]')
+		.click();
+	await page.getByTestId('experiment-start').click();
+	await expect(page.getByTestId('experiment-progress')).toContainText('Loading the experiment');
+	await page.getByTestId('experiment-cancel').click();
+	await expect(page.getByTestId('experiment-cancel')).toHaveText('Cancelling…');
+	release();
+	await expect(page.getByTestId('experiment-status')).toHaveAttribute('data-status', 'cancelled', {
+		timeout: 60_000
+	});
+	await expect(page.getByTestId('experiment-view').getByTestId('experiment-summary')).toContainText(
+		'interrupted, optimiser search, 0 iterations'
+	);
 	expect(errors).toEqual([]);
 });
