@@ -157,7 +157,7 @@ describe('the console layout of output blocks', () => {
 		]);
 		expect(shown).toEqual([
 			{ kind: 'text', stream: 'stderr', text: 'a\nb\nc' },
-			{ kind: 'text', stream: 'stdout', text: '{\n  "x": 1\n}' },
+			{ kind: 'data', text: '{\n  "x": 1\n}' },
 			{ kind: 'json', text: '[\n  {\n    "a": 1\n  }\n]' },
 			{ kind: 'error', text: 'payment-sim: no simulation x in simcash.duckdb' }
 		]);
