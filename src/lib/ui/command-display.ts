@@ -27,11 +27,48 @@ export type DisplayBlock =
 /** Lines shown per command before the rest is left out. */
 export const MAX_SHOWN_LINES = 5_000;
 
-/** The blocks as the console shows them, at most `maxLines` lines (tables: rows) in all. */
-export function displayBlocks(blocks: readonly OutputBlock[], maxLines = MAX_SHOWN_LINES): DisplayBlock[] {
+/** A command's output as the console keeps it: text past the line budget is only counted. */
+export interface KeptOutput {
+	blocks: OutputBlock[];
+	textLines: number;
+	droppedLines: number;
+}
+
+export const NO_OUTPUT: KeptOutput = { blocks: [], textLines: 0, droppedLines: 0 };
+
+/** Adds arriving blocks; once `maxLines` lines of text are kept, further text is counted, not kept. */
+export function keepBlocks(
+	kept: KeptOutput,
+	arriving: readonly OutputBlock[],
+	maxLines = MAX_SHOWN_LINES
+): KeptOutput {
+	const blocks = [...kept.blocks];
+	let { textLines, droppedLines } = kept;
+	for (const block of arriving) {
+		if (block.kind === 'text') {
+			if (textLines >= maxLines) {
+				droppedLines += block.lines.length;
+				continue;
+			}
+			textLines += block.lines.length;
+		}
+		blocks.push(block);
+	}
+	return { blocks, textLines, droppedLines };
+}
+
+/**
+ * The blocks as the console shows them, at most `maxLines` lines (tables: rows) in all; `droppedLines`
+ * were left out before (keepBlocks) and are counted with the lines left out here.
+ */
+export function displayBlocks(
+	blocks: readonly OutputBlock[],
+	maxLines = MAX_SHOWN_LINES,
+	droppedLines = 0
+): DisplayBlock[] {
 	const shown: DisplayBlock[] = [];
 	let budget = maxLines;
-	let omitted = 0;
+	let omitted = droppedLines;
 	let open: { stream: Stream; lines: string[] } | null = null;
 	const closeText = () => {
 		if (open !== null) shown.push({ kind: 'text', stream: open.stream, text: open.lines.join('\n') });
