@@ -6,6 +6,9 @@
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import * as Comlink from 'comlink';
 import type { ExitCode, OutputBlock } from '../src/lib/commands/output';
+import type { EventFilter } from '../src/lib/replay/filter';
+import type { StoredRun } from '../src/lib/replay/stored-run';
+import type { StoredTickDisplay, TickDisplay } from '../src/lib/replay/stored-tick-display';
 import { createSerialQueue, serveBatches } from '../src/lib/store/batch-channel';
 import { lockDatabase } from '../src/lib/store/browser/database-lock';
 import { importDatabase, type ImportedDatabase } from '../src/lib/store/browser/import-database';
@@ -38,6 +41,8 @@ let dbName = '';
 let store: StoreStatus | undefined;
 /** The running command's cancel; commands run one at a time. */
 let command: AbortController | undefined;
+/** The replay page's run, with the day statistics it has read so far. */
+let replay: { key: string; display: StoredTickDisplay } | undefined;
 let checkpointAfterStatements = true;
 let releaseLock: (() => void) | undefined;
 let markOpen: () => void;
@@ -98,6 +103,22 @@ const api = {
 	 */
 	read(sql: string): Promise<QueryResult> {
 		return withDb((db) => db.query(sql));
+	},
+
+	/**
+	 * One tick of a run stored at level full as the replay page shows it (balances, queues, events,
+	 * verbose lines), read and formatted here: the page gets one answer per tick instead of a handful of
+	 * query results to parse and format on the main thread.
+	 */
+	async replayTick(run: StoredRun, tick: number, filter: EventFilter): Promise<TickDisplay> {
+		await opened;
+		const key = `${run.simulationId}\n${run.ticksCompleted}`;
+		if (replay?.key !== key) {
+			const { StoredTickDisplay } = await import('../src/lib/replay/stored-tick-display');
+			const reader = { query: (sql: string) => withDb((current) => current.query(sql)) };
+			replay = { key, display: new StoredTickDisplay(reader, run) };
+		}
+		return replay.display.tick(tick, filter);
 	},
 
 	exec(sql: string): Promise<void> {

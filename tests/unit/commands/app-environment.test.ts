@@ -15,7 +15,7 @@ import {
 } from '../../../src/lib/commands/app-environment';
 import { NodeSqlDb } from '../../../src/lib/store/duckdb-node';
 import { SCHEMA_VERSION } from '../../../src/lib/store/schema';
-import { displayBlocks } from '../../../src/lib/ui/command-display';
+import { displayBlocks, keepBlocks, NO_OUTPUT } from '../../../src/lib/ui/command-display';
 import { buildDatabases, EXPERIMENT_ID, type Databases } from './databases';
 import { printed, run } from './run-command';
 
@@ -157,7 +157,7 @@ describe('the console layout of output blocks', () => {
 		]);
 		expect(shown).toEqual([
 			{ kind: 'text', stream: 'stderr', text: 'a\nb\nc' },
-			{ kind: 'text', stream: 'stdout', text: '{\n  "x": 1\n}' },
+			{ kind: 'data', text: '{\n  "x": 1\n}' },
 			{ kind: 'json', text: '[\n  {\n    "a": 1\n  }\n]' },
 			{ kind: 'error', text: 'payment-sim: no simulation x in simcash.duckdb' }
 		]);
@@ -176,6 +176,19 @@ describe('the console layout of output blocks', () => {
 		expect(displayBlocks([...blocks, table], 5)).toEqual([
 			{ kind: 'text', stream: 'stderr', text: 'tick 0\nline\ntick 1\nline\ntick 2' },
 			{ kind: 'table', title: 'T', columns: table.columns, rows: [['1']], footer: [], hiddenRows: 2 },
+			{ kind: 'omitted', lines: 15 }
+		]);
+	});
+
+	it('keeps only the text it can show, counting the rest, and shows the same', () => {
+		const blocks = Array.from({ length: 10 }, (_, i) => text('stderr', `tick ${i}`, 'line'));
+		const error: OutputBlock = { kind: 'error', message: 'interrupted after 10 replayed ticks' };
+		let kept = NO_OUTPUT;
+		for (const block of [...blocks, error]) kept = keepBlocks(kept, [block], 5);
+		expect(kept.blocks).toEqual([...blocks.slice(0, 3), error]);
+		expect(kept.droppedLines).toBe(14);
+		expect(displayBlocks(kept.blocks, 5, kept.droppedLines)).toEqual([
+			...displayBlocks([...blocks, error], 5).slice(0, 2),
 			{ kind: 'omitted', lines: 15 }
 		]);
 	});
