@@ -9,6 +9,7 @@ import { runEngineBench } from './engine.bench';
 import { runExperimentsBench } from './experiments.bench';
 import { runPersistenceBench } from './persistence.bench';
 import { runPolicyBench } from './policy.bench';
+import { runReplayBench } from './replay.bench';
 import type { BenchResult } from './stats';
 
 interface Section {
@@ -19,8 +20,9 @@ interface Section {
 const SECTIONS: Section[] = [
 	{ title: 'Engine (Node)', run: runEngineBench },
 	{ title: 'Policy evaluation (Node)', run: runPolicyBench },
-	{ title: 'Experiments (Node)', run: runExperimentsBench },
+	{ title: 'Experiments (Node and Chromium)', run: runExperimentsBench },
 	{ title: 'Persistence, FULL level (Node and Chromium)', run: runPersistenceBench },
+	{ title: 'Replay page (Chromium)', run: runReplayBench },
 	{ title: 'Browser (headless Chromium)', run: runBrowserBench }
 ];
 
