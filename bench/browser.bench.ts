@@ -1,6 +1,6 @@
 /**
  * Browser figures: cold start (navigation to the first query result, fresh profile and warm
- * reload), shipped bytes, and rows/s of the placeholder job streamed worker-to-worker into OPFS.
+ * reload) and shipped bytes.
  * Needs a build in build/ and Debian's Chromium; `npm run bench` takes care of both.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -13,7 +13,6 @@ import { median, type BenchResult } from './stats';
 const PORT = 4190;
 const URL_BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = 5;
-const JOB_ROWS = 500_000;
 
 /** Milliseconds from navigation start until the first query result is in the DOM. */
 async function timeToFirstResult(page: Page, navigate: () => Promise<unknown>): Promise<number> {
@@ -50,32 +49,6 @@ async function coldStart(browser: Browser): Promise<BenchResult[]> {
 			runs: warm
 		}
 	];
-}
-
-async function jobThroughput(browser: Browser): Promise<BenchResult> {
-	const rates: number[] = [];
-	for (let run = 0; run < RUNS; run++) {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		await page.goto(URL_BASE);
-		await page.getByTestId('status').filter({ hasText: 'ready' }).waitFor({ timeout: 60_000 });
-		await page.getByTestId('job-rows').fill(String(JOB_ROWS));
-		await page.getByTestId('job-run').click();
-		const status = page.getByTestId('job-status');
-		await status.waitFor({ timeout: 120_000 });
-		const text = (await status.textContent()) ?? '';
-		const match = text.match(/\(([\d,]+) rows\/s\)/);
-		if (!match) throw new Error(`unexpected job status: ${text}`);
-		rates.push(Number(match[1].replaceAll(',', '')));
-		await context.close();
-	}
-	return {
-		name: 'placeholder job, engine worker → db worker → OPFS',
-		value: median(rates),
-		unit: 'rows/s',
-		subject: `${JOB_ROWS.toLocaleString('en')} rows, 20k-row Arrow batches, CHECKPOINT per batch`,
-		runs: rates
-	};
 }
 
 /** Golden configurations timed in the engine worker, with the original's engine time for the ratio. */
@@ -181,12 +154,7 @@ export async function runBrowserBench(): Promise<BenchResult[]> {
 	const server = await serveBuild(PORT);
 	const browser = await launchChromium();
 	try {
-		return [
-			...(await coldStart(browser)),
-			...(await engineInWorker(browser)),
-			await jobThroughput(browser),
-			...shippedBytes()
-		];
+		return [...(await coldStart(browser)), ...(await engineInWorker(browser)), ...shippedBytes()];
 	} finally {
 		await browser.close();
 		server.kill();

@@ -4,12 +4,6 @@
  */
 import * as Comlink from 'comlink';
 import {
-	runPlaceholderJob,
-	type JobProgress,
-	type JobResult,
-	type PlaceholderJobOptions
-} from '../src/lib/run/placeholder-job';
-import {
 	runEngineConfig,
 	type EngineRunOptions,
 	type EngineRunProgress,
@@ -46,21 +40,6 @@ let current: { cancelled: boolean } | undefined;
 const api = {
 	connectDb(port: MessagePort): void {
 		dbPort = port;
-	},
-
-	async runPlaceholderJob(
-		options: PlaceholderJobOptions,
-		onProgress: (progress: JobProgress) => void
-	): Promise<JobResult> {
-		if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
-		if (current) throw new Error('A job is already running');
-		const token = { cancelled: false };
-		current = token;
-		try {
-			return await runPlaceholderJob(options, new BatchSender(dbPort), token, onProgress);
-		} finally {
-			current = undefined;
-		}
 	},
 
 	/**

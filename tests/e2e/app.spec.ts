@@ -18,51 +18,6 @@ test('shows the database, runs SQL, and keeps rows in OPFS across a reload', asy
 	expect(errors).toEqual([]);
 });
 
-test('streams the placeholder job to 100 %, counts its rows, and cancels a second run', async ({
-	page
-}, testInfo) => {
-	const errors = collectPageErrors(page);
-	await openApp(page);
-
-	await page.getByTestId('job-rows').fill('120000');
-	await page.getByTestId('job-run').click();
-	await expect(page.getByTestId('job-status')).toContainText('Completed: 120,000 rows', { timeout: 90_000 });
-	await expect(page.getByTestId('job-percent')).toHaveText('100 %');
-	await expect(page.getByTestId('job-progress')).toHaveAttribute('value', '100');
-	await page.screenshot({ path: testInfo.outputPath('app-job-done.png'), fullPage: true });
-	expect(await sqlScalar(page, 'SELECT count(*) FROM placeholder_rows')).toBe('120000');
-	expect(await sqlScalar(page, 'SELECT count(DISTINCT seq) FROM placeholder_rows')).toBe('120000');
-	expect(await sqlScalar(page, 'SELECT sum(amount) FROM placeholder_rows WHERE seq < 3')).toBe(
-		String(1000 + 1000 + 7919 + 1000 + 2 * 7919)
-	);
-
-	await page.getByTestId('job-rows').fill('5000000');
-	await page.getByTestId('job-run').click();
-	await expect(page.getByTestId('job-panel')).toHaveAttribute('data-running', 'true');
-	await expect
-		.poll(async () => Number((await page.getByTestId('job-percent').textContent())?.replace(' %', '')), {
-			timeout: 60_000
-		})
-		.toBeGreaterThan(0);
-	await page.getByTestId('job-cancel').click();
-	const status = page.getByTestId('job-status');
-	await expect(status).toContainText('Cancelled after', { timeout: 60_000 });
-	const cancelledRows = Number(
-		(await status.textContent())!.match(/Cancelled after ([\d,]+) rows/)![1].replaceAll(',', '')
-	);
-	expect(cancelledRows).toBeGreaterThan(0);
-	expect(cancelledRows).toBeLessThan(5_000_000);
-	await page.screenshot({ path: testInfo.outputPath('app-job-cancelled.png'), fullPage: true });
-
-	// Only whole committed batches remain, and the database keeps working.
-	expect(await sqlScalar(page, 'SELECT count(*) FROM placeholder_rows')).toBe(
-		String(120_000 + cancelledRows)
-	);
-	await sqlOk(page, 'CREATE TABLE after_cancel AS SELECT 1 AS x');
-	expect(await sqlScalar(page, 'SELECT count(*) FROM after_cancel')).toBe('1');
-	expect(errors).toEqual([]);
-});
-
 test("a SQL error shows DuckDB's message under the box and the database stays usable", async ({
 	page
 }, testInfo) => {

@@ -1,10 +1,9 @@
 /**
  * The engine-to-db write path over a real MessageChannel and a real DuckDB: order, acknowledgement,
- * the bound on transactions in flight, atomicity, error reporting, and the placeholder job's progress
- * and cancel.
+ * the bound on transactions in flight, atomicity and error reporting. (A whole simulation over the
+ * channel: tests/unit/run/simulation-run.test.ts.)
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { runPlaceholderJob, type JobProgress } from '../../../src/lib/run/placeholder-job';
 import { ArrowBatchBuilder } from '../../../src/lib/store/arrow-batch';
 import {
 	BatchSender,
@@ -116,42 +115,4 @@ test('a failed insert is reported to the sender and the database stays usable', 
 	expect((await db.query('SELECT count(*) FROM strict_nums')).rows[0][0]).toBe(0n);
 	await db.exec('INSERT INTO strict_nums VALUES (5)');
 	expect((await db.query('SELECT sum(v) FROM strict_nums')).rows[0][0]).toBe(5n);
-});
-
-test('the placeholder job reports progress up to its total and writes every row once', async () => {
-	const progress: JobProgress[] = [];
-	const result = await runPlaceholderJob(
-		{ jobId: 'unit', rows: 10_500, batchSize: 1_000 },
-		new BatchSender(channel.port2 as unknown as PortLike),
-		{ cancelled: false },
-		(p) => progress.push(p)
-	);
-	expect(result.status).toBe('completed');
-	expect(result.rowsWritten).toBe(10_500);
-	expect(progress.at(-1)).toEqual({ rowsWritten: 10_500, rowsTotal: 10_500 });
-	for (let i = 1; i < progress.length; i++) {
-		expect(progress[i].rowsWritten).toBeGreaterThanOrEqual(progress[i - 1].rowsWritten);
-	}
-	const [n, distinct] = (
-		await db.query("SELECT count(*), count(DISTINCT seq) FROM placeholder_rows WHERE job_id = 'unit'")
-	).rows[0];
-	expect([n, distinct]).toEqual([10_500n, 10_500n]);
-	expect(received).toBe(11);
-});
-
-test('a cancelled job stops at a batch boundary and keeps what it sent', async () => {
-	const token = { cancelled: false };
-	const result = await runPlaceholderJob(
-		{ jobId: 'stop', rows: 1_000_000, batchSize: 1_000 },
-		new BatchSender(channel.port2 as unknown as PortLike),
-		token,
-		(p) => {
-			if (p.rowsWritten >= 3_000) token.cancelled = true;
-		}
-	);
-	expect(result.status).toBe('cancelled');
-	expect(result.rowsWritten % 1_000).toBe(0);
-	expect(result.rowsWritten).toBeLessThan(1_000_000);
-	const n = (await db.query("SELECT count(*) FROM placeholder_rows WHERE job_id = 'stop'")).rows[0][0];
-	expect(n).toBe(BigInt(result.rowsWritten));
 });
