@@ -59,22 +59,18 @@ const api = {
 		} catch (error) {
 			throw new Error(`${source}: not valid JSON: ${(error as Error).message}`);
 		}
-		const token = { cancelled: false };
-		current = token;
-		try {
-			return await runEngineConfig(
+		return asTheJob({ cancelled: false }, (token) =>
+			runEngineConfig(
 				config,
 				{ source, ...options },
 				sinkFor(options.persist),
 				token,
 				onProgress,
 				yieldToEventLoop
-			);
-		} catch (error) {
-			throw new Error(`${source}: ${(error as Error).message}`);
-		} finally {
-			current = undefined;
-		}
+			)
+		).catch((error: Error) => {
+			throw new Error(`${source}: ${error.message}`);
+		});
 	},
 
 	/**
@@ -95,23 +91,10 @@ const api = {
 		options: ScenarioRunOptions,
 		onProgress: (progress: SimulationRunProgress) => void
 	): Promise<ScenarioRunOutcome> {
-		if (current) throw new Error('A job is already running');
 		const sink = sinkFor(options.persist);
-		const token = { cancelled: false };
-		current = token;
-		try {
-			return await runScenario(
-				source,
-				options,
-				createFetchResolver(baseUrl),
-				sink,
-				token,
-				onProgress,
-				yieldToEventLoop
-			);
-		} finally {
-			current = undefined;
-		}
+		return asTheJob({ cancelled: false }, (token) =>
+			runScenario(source, options, createFetchResolver(baseUrl), sink, token, onProgress, yieldToEventLoop)
+		);
 	},
 
 	/**
@@ -125,13 +108,9 @@ const api = {
 		options: ExperimentRunOptions,
 		onProgress: (progress: IterationProgress) => void
 	): Promise<ExperimentRunOutcome> {
-		if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
-		if (current) throw new Error('A job is already running');
-		const sink = new BatchSender(dbPort);
-		const token = abortableCancelToken();
-		current = token;
-		try {
-			return await runExperimentFile(
+		const sink = channelSink();
+		return asTheJob(abortableCancelToken(), (token) =>
+			runExperimentFile(
 				source,
 				options,
 				createFetchResolver(baseUrl),
@@ -139,10 +118,8 @@ const api = {
 				token,
 				onProgress,
 				yieldToEventLoop
-			);
-		} finally {
-			current = undefined;
-		}
+			)
+		);
 	},
 
 	/**
@@ -154,16 +131,10 @@ const api = {
 		options: ExperimentResumeOptions,
 		onProgress: (progress: IterationProgress) => void
 	): Promise<ExperimentResult> {
-		if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
-		if (current) throw new Error('A job is already running');
-		const sink = new BatchSender(dbPort);
-		const token = abortableCancelToken();
-		current = token;
-		try {
-			return await resumeStoredExperiment(stored, options, sink, token, onProgress, yieldToEventLoop);
-		} finally {
-			current = undefined;
-		}
+		const sink = channelSink();
+		return asTheJob(abortableCancelToken(), (token) =>
+			resumeStoredExperiment(stored, options, sink, token, onProgress, yieldToEventLoop)
+		);
 	},
 
 	/** Asks the running job to stop after the batch in hand; rows already sent are kept. */
@@ -172,11 +143,29 @@ const api = {
 	}
 };
 
-/** The write path to the db worker for a run stored at `persist`; null when nothing is stored. */
-function sinkFor(persist: PersistenceLevel | undefined): BatchSender | null {
-	if ((persist ?? 'none') === 'none') return null;
+/** Runs `work` as the one job of this worker; `cancel` sets its token. */
+async function asTheJob<Token extends { cancelled: boolean }, T>(
+	token: Token,
+	work: (token: Token) => Promise<T>
+): Promise<T> {
+	if (current) throw new Error('A job is already running');
+	current = token;
+	try {
+		return await work(token);
+	} finally {
+		current = undefined;
+	}
+}
+
+/** The write path to the db worker. */
+function channelSink(): BatchSender {
 	if (!dbPort) throw new Error('The engine worker is not connected to the db worker');
 	return new BatchSender(dbPort);
+}
+
+/** The write path for a run stored at `persist`; null when nothing is stored. */
+function sinkFor(persist: PersistenceLevel | undefined): BatchSender | null {
+	return (persist ?? 'none') === 'none' ? null : channelSink();
 }
 
 /** Lets queued messages (a cancel) run; setTimeout would be clamped to 4 ms after a few nestings. */

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { collectPageErrors, openApp } from './helpers';
+import { collectPageErrors, openApp, storeScenarioRun, typeCommand } from './helpers';
 
 const FULL_RUN = 'examples/configs/advanced_policy_crisis.yaml';
 const SUMMARY_RUN = 'experiments/castro/configs/exp2_12period.yaml';
@@ -20,31 +20,6 @@ interface CliResult {
 function cli(args: string[]): CliResult {
 	const result = spawnSync('npx', ['payment-sim', ...args], { encoding: 'utf8', timeout: 120_000 });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function storeRun(page: Page, file: string, level: 'full' | 'summary'): Promise<string> {
-	await page.goto(`./scenarios?file=${encodeURIComponent(file)}`);
-	await expect(page.getByTestId('check-state')).toHaveText(/valid/, { timeout: 30_000 });
-	await page.getByTestId('run-persist').selectOption(level);
-	await page.getByTestId('run-button').click();
-	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', {
-		timeout: 90_000
-	});
-	const stored = page.getByTestId('run-stored');
-	await expect(stored).toContainText(`(${level})`);
-	return (await stored.getAttribute('data-simulation-id')) as string;
-}
-
-/** Types a command in the console, runs it with Enter, and returns its (finished) entry. */
-async function typeCommand(page: Page, text: string) {
-	const input = page.getByTestId('command-input');
-	await input.fill(text);
-	await input.press('Enter');
-	const entry = page.getByTestId('command-entry').last();
-	await expect(entry.locator('.prompt')).toContainText(text.replace(/^payment-sim /, ''));
-	await expect(entry).toHaveAttribute('data-exit-code', /\d+/, { timeout: 60_000 });
-	await expect(page.getByTestId('command-console')).toHaveAttribute('data-busy', 'false');
-	return entry;
 }
 
 let page: Page;
@@ -61,8 +36,8 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
 	page = await context.newPage();
 	errors = collectPageErrors(page);
 	await openApp(page);
-	fullId = await storeRun(page, FULL_RUN, 'full');
-	summaryId = await storeRun(page, SUMMARY_RUN, 'summary');
+	fullId = await storeScenarioRun(page, FULL_RUN, 'full');
+	summaryId = await storeScenarioRun(page, SUMMARY_RUN, 'summary');
 	await page.goto('./');
 	await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 60_000 });
 });

@@ -44,3 +44,35 @@ export async function sqlOk(page: Page, sql: string): Promise<void> {
 	const error = page.getByTestId('sql-error');
 	if ((await error.count()) > 0) throw new Error(`SQL failed: ${sql}\n${await error.textContent()}`);
 }
+
+/**
+ * Runs a bundled scenario file on the Scenarios page, stored at `level`, and waits for the end; returns
+ * the stored run's simulation id.
+ */
+export async function storeScenarioRun(
+	page: Page,
+	file: string,
+	level: 'summary' | 'events' | 'full',
+	timeout = 120_000
+): Promise<string> {
+	await page.goto(`./scenarios?file=${encodeURIComponent(file)}`);
+	await expect(page.getByTestId('check-state')).toHaveText(/valid/, { timeout: 30_000 });
+	await page.getByTestId('run-persist').selectOption(level);
+	await page.getByTestId('run-button').click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout });
+	const stored = page.getByTestId('run-stored');
+	await expect(stored).toContainText(`(${level})`);
+	return (await stored.getAttribute('data-simulation-id')) ?? '';
+}
+
+/** Types a command in the Database page's console, runs it with Enter, and returns its finished entry. */
+export async function typeCommand(page: Page, text: string, timeout = 60_000) {
+	const input = page.getByTestId('command-input');
+	await input.fill(text);
+	await input.press('Enter');
+	const entry = page.getByTestId('command-entry').last();
+	await expect(entry.locator('.prompt')).toContainText(text.replace(/^payment-sim /, ''));
+	await expect(entry).toHaveAttribute('data-exit-code', /\d+/, { timeout });
+	await expect(page.getByTestId('command-console')).toHaveAttribute('data-busy', 'false');
+	return entry;
+}

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { collectPageErrors, openApp } from './helpers';
+import { collectPageErrors, openApp, storeScenarioRun, typeCommand } from './helpers';
 
 const FILE = 'examples/configs/test_priority_escalation.yaml';
 
@@ -28,12 +28,8 @@ function liveRun(filters: string[]): string[] {
 }
 
 async function replayInApp(page: Page, command: string): Promise<string[]> {
-	const input = page.getByTestId('command-input');
-	await input.fill(command);
-	await input.press('Enter');
-	const entry = page.getByTestId('command-entry').last();
-	await expect(entry.locator('.prompt')).toContainText(command);
-	await expect(entry).toHaveAttribute('data-exit-code', '0', { timeout: 120_000 });
+	const entry = await typeCommand(page, command, 120_000);
+	await expect(entry).toHaveAttribute('data-exit-code', '0');
 	const text = await entry.locator('[data-testid="command-text"][data-stream="stderr"]').allTextContents();
 	return tickLines(text.join('\n').split('\n'));
 }
@@ -44,14 +40,7 @@ test('a run stored in the browser replays there exactly as the live run prints, 
 	test.setTimeout(300_000);
 	const errors = collectPageErrors(page);
 	await openApp(page);
-	await page.goto(`./scenarios?file=${encodeURIComponent(FILE)}`);
-	await expect(page.getByTestId('check-state')).toHaveText(/valid/, { timeout: 30_000 });
-	await page.getByTestId('run-persist').selectOption('full');
-	await page.getByTestId('run-button').click();
-	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', {
-		timeout: 120_000
-	});
-	const simulationId = (await page.getByTestId('run-stored').getAttribute('data-simulation-id')) ?? '';
+	const simulationId = await storeScenarioRun(page, FILE, 'full');
 	expect(simulationId).toMatch(/^sim-/);
 	await page.goto('./');
 	await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 60_000 });

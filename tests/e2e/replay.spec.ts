@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatMoney } from '../../src/lib/replay/money';
 import { NodeSqlDb } from '../../src/lib/store/duckdb-node';
-import { collectPageErrors, openApp } from './helpers';
+import { collectPageErrors, openApp, storeScenarioRun } from './helpers';
 
 const FILE = 'examples/configs/crisis_resolution_10day.yaml';
 const LAST_TICK = 999;
@@ -61,18 +61,10 @@ test('scrub a stored 1000-tick run: balances, verbose lines and a payment trace'
 	const expected = await storedBalances([0, 500, LAST_TICK]);
 
 	await openApp(page);
-	await page.goto(`./scenarios?file=${encodeURIComponent(FILE)}`);
-	await expect(page.getByTestId('check-state')).toHaveText(/valid/, { timeout: 30_000 });
-	await expect(page.getByTestId('run-persist')).toHaveValue('full');
-	await page.getByTestId('run-button').click();
-	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', {
-		timeout: 180_000
-	});
-	const id = await page.getByTestId('run-stored').getAttribute('data-simulation-id');
-
+	const id = await storeScenarioRun(page, FILE, 'full', 180_000);
 	await page.goto(`./replay?simulation=${id}`);
 	await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 60_000 });
-	await expect(page.getByTestId('replay-run')).toHaveValue(id as string);
+	await expect(page.getByTestId('replay-run')).toHaveValue(id);
 
 	await page.getByTestId('replay-tick').fill('0');
 	await page.getByTestId('replay-tick').press('Enter');
