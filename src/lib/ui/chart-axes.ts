@@ -35,3 +35,11 @@ export function iterationFrame(lastIteration: number, maxValue: number, yTickCou
 export function seriesColour(index: number): string {
 	return SERIES_COLOURS[index % SERIES_COLOURS.length];
 }
+
+/**
+ * Line width of series `index` of `count`: earlier series are drawn wider, so a line another one
+ * covers exactly (two banks with the same costs) still shows at its edges.
+ */
+export function seriesWidth(index: number, count: number): number {
+	return 2 + 2.5 * (count - 1 - index);
+}
