@@ -3,7 +3,10 @@
  * 400,840 events) stored at level full in the app's OPFS database, in headless Chromium. Each sample
  * is one key press on the replay page (→ to the first, middle and last tick from the tick before, ← to
  * tick 0 from tick 1), timed from the key event until the frame after the tick's balances and verbose
- * lines are in the page. Target: at most 100 ms. Needs a build in build/.
+ * lines are in the page. Target: at most 100 ms. The page's db worker keeps a few ticks read and reads
+ * the neighbours of the tick shown ahead, so these repeated scrubs find their tick ready; two more
+ * figures show the other cases: a tick never read (typed in the tick box), and → after such a jump.
+ * Needs a build in build/.
  *
  *   npx tsx bench/replay.bench.ts
  */
@@ -20,6 +23,9 @@ const CONFIG_PATH = join(import.meta.dirname, '..', 'tests', 'fixtures', 'golden
 const LAST_TICK = 499;
 const AGENTS = 200;
 const REPEATS = 5;
+/** Ticks no case above reads, nor next to one (399 ends a day). */
+const JUMP_TICKS = [100, 175, 325, 399, 450];
+const STEP_FROM_TICKS = [60, 130, 210, 360, 420];
 
 /** Stores the synthetic run at level full through the Database page's engine-configuration panel. */
 async function storeSyntheticRun(page: Page): Promise<void> {
@@ -43,8 +49,11 @@ async function goTo(page: Page, tick: number): Promise<void> {
 	await page.locator('h1').click();
 }
 
-/** Milliseconds from the key event to the frame after tick `target` is shown, and the page's own time. */
-async function timeKey(page: Page, key: 'ArrowRight' | 'ArrowLeft', target: number) {
+/**
+ * Milliseconds from the key event to the frame after tick `target` is shown, and the page's own time.
+ * The key goes to the focused element: the page for ← and →, the tick box for Enter.
+ */
+async function timeKey(page: Page, key: 'ArrowRight' | 'ArrowLeft' | 'Enter', target: number) {
 	// A string, not a function: the TypeScript runner would add helpers the page does not have.
 	await page.evaluate(`(() => {
 		const target = ${target};
@@ -118,6 +127,41 @@ export async function runReplayBench(): Promise<BenchResult[]> {
 				runs: times
 			});
 		}
+		// Ticks not read before (nor next to one read): typed in the tick box, timed from Enter. The worker
+		// reads them cold, so this is the cost of a jump (slider, tick box) and of a key press whose tick
+		// was not read ahead in time.
+		const jumps: number[] = [];
+		const jumpPageTimes: number[] = [];
+		for (const target of JUMP_TICKS) {
+			await page.getByTestId('replay-tick').fill(String(target));
+			const { ms, pageMs } = await timeKey(page, 'Enter', target);
+			jumps.push(ms);
+			jumpPageTimes.push(pageMs);
+		}
+		results.push({
+			name: 'replay page: time to show a tick not read before (tick box, Enter)',
+			value: median(jumps),
+			unit: 'ms',
+			subject: `ticks ${JUMP_TICKS.join(', ')}; reading the tick ${median(jumpPageTimes).toFixed(1)} ms of it`,
+			runs: jumps
+		});
+		// → from a tick just shown to one never shown: what stepping through a run costs, the next tick
+		// having been read ahead (or being read) while the first was on screen.
+		const steps: number[] = [];
+		const stepPageTimes: number[] = [];
+		for (const from of STEP_FROM_TICKS) {
+			await goTo(page, from);
+			const { ms, pageMs } = await timeKey(page, 'ArrowRight', from + 1);
+			steps.push(ms);
+			stepPageTimes.push(pageMs);
+		}
+		results.push({
+			name: 'replay page: time to show the next tick after a jump (→)',
+			value: median(steps),
+			unit: 'ms',
+			subject: `from ticks ${STEP_FROM_TICKS.join(', ')}; reading the tick ${median(stepPageTimes).toFixed(1)} ms of it`,
+			runs: steps
+		});
 		await context.close();
 		results.unshift({
 			name: 'replay page: time to show a tick (target ≤ 100 ms)',

@@ -8,7 +8,8 @@ import * as Comlink from 'comlink';
 import type { ExitCode, OutputBlock } from '../src/lib/commands/output';
 import type { EventFilter } from '../src/lib/replay/filter';
 import type { StoredRun } from '../src/lib/replay/stored-run';
-import type { StoredTickDisplay, TickDisplay } from '../src/lib/replay/stored-tick-display';
+import type { PageTick } from '../src/lib/replay/stored-tick-display';
+import type { TickReadAhead } from '../src/lib/replay/tick-read-ahead';
 import { createSerialQueue, serveBatches } from '../src/lib/store/batch-channel';
 import { lockDatabase } from '../src/lib/store/browser/database-lock';
 import { importDatabase, type ImportedDatabase } from '../src/lib/store/browser/import-database';
@@ -41,8 +42,8 @@ let dbName = '';
 let store: StoreStatus | undefined;
 /** The running command's cancel; commands run one at a time. */
 let command: AbortController | undefined;
-/** The replay page's run, with the day statistics it has read so far. */
-let replay: { key: string; display: StoredTickDisplay } | undefined;
+/** The replay page's run: its ticks read so far and read ahead (the day statistics kept inside). */
+let replay: { key: string; ticks: TickReadAhead<PageTick, EventFilter> } | undefined;
 let checkpointAfterStatements = true;
 let releaseLock: (() => void) | undefined;
 let markOpen: () => void;
@@ -108,17 +109,39 @@ const api = {
 	/**
 	 * One tick of a run stored at level full as the replay page shows it (balances, queues, events,
 	 * verbose lines), read and formatted here: the page gets one answer per tick instead of a handful of
-	 * query results to parse and format on the main thread.
+	 * query results to parse and format on the main thread. The tick's neighbours are then read ahead
+	 * (a few answers kept), so ← and → usually find theirs ready.
 	 */
-	async replayTick(run: StoredRun, tick: number, filter: EventFilter): Promise<TickDisplay> {
+	async replayTick(run: StoredRun, tick: number, filter: EventFilter): Promise<PageTick> {
 		await opened;
 		const key = `${run.simulationId}\n${run.ticksCompleted}`;
 		if (replay?.key !== key) {
-			const { StoredTickDisplay } = await import('../src/lib/replay/stored-tick-display');
-			const reader = { query: (sql: string) => withDb((current) => current.query(sql)) };
-			replay = { key, display: new StoredTickDisplay(reader, run) };
+			const [{ StoredTickDisplay, pageTick }, { TickReadAhead, ReadAheadStopped }] = await Promise.all([
+				import('../src/lib/replay/stored-tick-display'),
+				import('../src/lib/replay/tick-read-ahead')
+			]);
+			const display = new StoredTickDisplay(
+				{ query: (sql: string) => withDb((current) => current.query(sql)) },
+				run
+			);
+			const ticks = new TickReadAhead<PageTick, EventFilter>({
+				lastTick: run.ticksCompleted - 1,
+				keyOf: (filter) => JSON.stringify(filter),
+				read: async (tick, filter, stop) => {
+					// Checked when the query's turn comes, so a tick asked for waits for one query at most.
+					const reader = {
+						query: (sql: string) =>
+							withDb((current) => {
+								if (stop()) throw new ReadAheadStopped();
+								return current.query(sql);
+							})
+					};
+					return pageTick(await display.tick(tick, filter, reader));
+				}
+			});
+			if (replay?.key !== key) replay = { key, ticks };
 		}
-		return replay.display.tick(tick, filter);
+		return replay.ticks.get(tick, filter);
 	},
 
 	exec(sql: string): Promise<void> {

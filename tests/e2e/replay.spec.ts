@@ -73,7 +73,14 @@ test('scrub a stored 1000-tick run: balances, verbose lines and a payment trace'
 
 	await page.getByTestId('replay-slider').fill(String(LAST_TICK));
 	await expectBalances(page, LAST_TICK, expected.get(LAST_TICK) as Map<string, number>);
-	await expect(page.getByTestId('replay-verbose')).toContainText('END OF DAY 9 SUMMARY');
+	// The verbose box holds only the lines in view and a margin, over the scroll height of them all: the
+	// end-of-day block, the tick's last lines, is there once the box is scrolled to its end.
+	const verbose = page.getByTestId('replay-verbose');
+	const total = Number(await verbose.getAttribute('data-lines'));
+	expect(total).toBeGreaterThan(0);
+	await verbose.evaluate((box) => box.scrollTo(0, box.scrollHeight));
+	await expect(page.getByTestId('replay-verbose-range')).toHaveText(new RegExp(`–${total} of ${total}$`));
+	await expect(verbose).toContainText('END OF DAY 9 SUMMARY');
 	await page.screenshot({ path: testInfo.outputPath('replay-tick-999.png'), fullPage: true });
 
 	await page.getByTestId('replay-tick').fill('499');

@@ -34,6 +34,7 @@ const NO_TOTALS: Totals = { arrivals: 0, settlements: 0, lsmSettled: 0 };
 export class StoredDayStatistics {
 	private events: Promise<RunEvents> | null = null;
 	private readonly totals = new Map<number, Promise<Totals>>();
+	private readonly days = new Map<number, Promise<DayStatistics>>();
 	private readonly run: string;
 
 	constructor(
@@ -43,8 +44,19 @@ export class StoredDayStatistics {
 		this.run = sqlLiteral(stored.simulationId);
 	}
 
-	/** The figures of `day`; its last tick must be within the stored prefix. */
-	async forDay(day: number): Promise<DayStatistics> {
+	/** The figures of `day`; its last tick must be within the stored prefix. Read once per day. */
+	forDay(day: number): Promise<DayStatistics> {
+		let figures = this.days.get(day);
+		if (figures === undefined) {
+			figures = this.readDay(day);
+			this.days.set(day, figures);
+			// A failed read is not kept: the next call tries again.
+			figures.catch(() => this.days.delete(day));
+		}
+		return figures;
+	}
+
+	private async readDay(day: number): Promise<DayStatistics> {
 		const lastTick = (day + 1) * this.stored.ticksPerDay - 1;
 		if (lastTick >= this.stored.ticksCompleted)
 			throw new RangeError(`day ${day} is not complete in ${this.stored.simulationId}`);

@@ -30,6 +30,18 @@ export interface TickDisplay {
 	agents: AgentQueues[];
 }
 
+/** What the replay page shows of a tick: the TickView (open transactions and all) stays in the worker. */
+export interface PageTick {
+	tick: number;
+	events: SimulationEvent[];
+	lines: string[];
+	agents: AgentQueues[];
+}
+
+export function pageTick({ view, events, lines, agents }: TickDisplay): PageTick {
+	return { tick: view.tick, events, lines, agents };
+}
+
 function agentQueues(view: TickView): AgentQueues[] {
 	return [...view.agents]
 		.sort((a, b) => compareIds(a.agentId, b.agentId))
@@ -57,8 +69,12 @@ export class StoredTickDisplay {
 		this.days = new StoredDayStatistics(db, run);
 	}
 
-	async tick(tick: number, filter: EventFilter): Promise<TickDisplay> {
-		const [{ view, events }] = await readStoredTicks(this.db, this.run, this.rates, tick, tick);
+	/**
+	 * Tick `tick` with the lines `filter` leaves. `reader` reads the tick's own rows (a read-ahead passes
+	 * one that can stop); the day's statistics, kept once read, always use the display's reader.
+	 */
+	async tick(tick: number, filter: EventFilter, reader: SqlReader = this.db): Promise<TickDisplay> {
+		const [{ view, events }] = await readStoredTicks(reader, this.run, this.rates, tick, tick);
 		const lines = formatTick(view, events, filter);
 		if (isLastTickOfDay(tick, this.run.ticksPerDay))
 			lines.push(...formatEndOfDay(await this.days.forDay(view.day), view));

@@ -49,6 +49,7 @@ function location(value: SqlValue): QueueLocation {
 
 class TickWindowReader {
 	private readonly where: string;
+	private readonly settledInWindow: string;
 
 	constructor(
 		private readonly db: SqlReader,
@@ -59,6 +60,7 @@ class TickWindowReader {
 		this.where =
 			`simulation_id = ${sqlLiteral(run.simulationId)} AND tick BETWEEN ${sqlLiteral(fromTick)} ` +
 			`AND ${sqlLiteral(toTick)}`;
+		this.settledInWindow = `settlement_tick BETWEEN ${sqlLiteral(fromTick)} AND ${sqlLiteral(toTick)}`;
 	}
 
 	async counts(): Promise<Map<number, TickCounts>> {
@@ -152,20 +154,39 @@ class TickWindowReader {
 	async settledTransactions(txIds: readonly string[]): Promise<Map<string, EventTransaction>> {
 		const found = new Map<string, EventTransaction>();
 		if (txIds.length === 0) return found;
+		const wanted = new Set(txIds);
 		const run = sqlLiteral(this.run.simulationId);
-		const list = txIds.map((id) => sqlLiteral(id)).join(', ');
-		const final = await this.db.query(
-			`SELECT tx_id, priority, deadline_tick FROM transactions WHERE simulation_id = ${run} AND tx_id IN (${list})`
+		const keep = (rows: SqlValue[][]) => {
+			for (const row of rows) {
+				const txId = cellText(row[0], 'tx_id');
+				if (!wanted.has(txId)) continue;
+				found.set(txId, {
+					txId,
+					priority: cellNumber(row[1], 'priority'),
+					deadlineTick: cellNumber(row[2], 'deadline_tick')
+				});
+			}
+		};
+		// Almost all of them settled fully in the window: a filter on a number column, far cheaper than a
+		// list of ids. The rest (a split parent, say) are looked up by id.
+		keep(
+			(
+				await this.db.query(
+					`SELECT tx_id, priority, deadline_tick FROM transactions WHERE simulation_id = ${run} AND ${this.settledInWindow}`
+				)
+			).rows
 		);
-		for (const row of final.rows) {
-			const txId = cellText(row[0], 'tx_id');
-			found.set(txId, {
-				txId,
-				priority: cellNumber(row[1], 'priority'),
-				deadlineTick: cellNumber(row[2], 'deadline_tick')
-			});
-		}
-		const missing = txIds.filter((id) => !found.has(id));
+		let missing = txIds.filter((id) => !found.has(id));
+		if (missing.length === 0) return found;
+		const list = missing.map((id) => sqlLiteral(id)).join(', ');
+		keep(
+			(
+				await this.db.query(
+					`SELECT tx_id, priority, deadline_tick FROM transactions WHERE simulation_id = ${run} AND tx_id IN (${list})`
+				)
+			).rows
+		);
+		missing = missing.filter((id) => !found.has(id));
 		if (missing.length === 0) return found;
 		const arrivals = await this.db.query(
 			`SELECT event_json FROM simulation_events WHERE simulation_id = ${run} AND event_type = 'Arrival' ` +
