@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectPageErrors, openApp, sqlScalar } from './helpers';
+import { collectPageErrors, openApp, sqlScalar, storeScenarioRun, typeCommand } from './helpers';
 
 test('the app loads and works with every request to another origin blocked', async ({ page, baseURL }) => {
 	const ownOrigin = new URL(baseURL!).origin;
@@ -16,9 +16,14 @@ test('the app loads and works with every request to another origin blocked', asy
 	const errors = collectPageErrors(page);
 	await openApp(page);
 	expect(await sqlScalar(page, 'SELECT count(*) FROM range(10)')).toBe('10');
-	await page.getByTestId('job-rows').fill('20000');
-	await page.getByTestId('job-run').click();
-	await expect(page.getByTestId('job-status')).toContainText('Completed: 20,000 rows');
+	// A scenario (its policy files fetched by the engine worker), stored by the db worker, and a
+	// command in the console (its module loaded on first use).
+	const id = await storeScenarioRun(page, 'examples/configs/bis_liquidity_delay_tradeoff.yaml', 'full');
+	await page.goto('./');
+	await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 60_000 });
+	const entry = await typeCommand(page, 'db simulations --json');
+	await expect(entry).toHaveAttribute('data-exit-code', '0');
+	await expect(entry.getByTestId('command-json')).toContainText(id);
 	expect(foreign).toEqual([]);
 	expect(errors).toEqual([]);
 });
