@@ -38,11 +38,13 @@ test('Castro exp1 with search: progress, the equilibrium, the chart, and every s
 
 	// Progress: iteration rows appear as the run goes, before the stored view replaces them.
 	await expect(page.getByTestId('iteration-row').first()).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('experiment-iterations-progress')).toBeVisible();
 	await page.screenshot({ path: testInfo.outputPath('experiment-progress.png'), fullPage: true });
 
 	await expect(page.getByTestId('experiment-status')).toHaveAttribute('data-status', 'completed', {
 		timeout: 90_000
 	});
+	await expect(page.getByTestId('experiment-iterations-percent')).toHaveText('100 %');
 	const view = page.getByTestId('experiment-view');
 	await expect(view).toBeVisible();
 	const experimentId = (await view.getAttribute('data-experiment-id')) ?? '';
