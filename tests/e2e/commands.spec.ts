@@ -145,13 +145,32 @@ test('replay --verbose of ticks 0 to 1 shows the lines the CLI prints', async ()
 	expect(errors).toEqual([]);
 });
 
+test('Esc stops a long command: exit status 130 and the CLI’s interruption line', async () => {
+	const input = page.getByTestId('command-input');
+	await input.fill(`replay ${fullId} --verbose`);
+	await input.press('Enter');
+	await expect(page.getByTestId('command-console')).toHaveAttribute('data-busy', 'true');
+	await input.press('Escape');
+	const entry = page.getByTestId('command-entry').last();
+	await expect(entry).toHaveAttribute('data-exit-code', '130', { timeout: 60_000 });
+	const message = (await entry.getByTestId('command-error').textContent()) ?? '';
+	const replayed = /^payment-sim: interrupted after (\d+) replayed ticks$/.exec(message);
+	expect(replayed, message).not.toBeNull();
+	expect(Number(replayed![1])).toBeLessThan(300);
+	await expect(page.getByTestId('command-console')).toHaveAttribute('data-busy', 'false');
+	expect(errors).toEqual([]);
+});
+
 test('history: ↑ and ↓ recall the commands typed', async () => {
 	const input = page.getByTestId('command-input');
 	await input.fill('cost-schema --format json');
 	await input.press('ArrowUp');
+	await expect(input).toHaveValue(/^replay sim-\S+ --verbose$/);
+	await input.press('ArrowUp');
 	await expect(input).toHaveValue(/^replay sim-\S+ --verbose --from-tick 0 --to-tick 1$/);
 	await input.press('ArrowUp');
 	await expect(input).toHaveValue('db costs');
+	await input.press('ArrowDown');
 	await input.press('ArrowDown');
 	await input.press('ArrowDown');
 	await expect(input).toHaveValue('cost-schema --format json');
