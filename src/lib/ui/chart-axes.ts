@@ -41,5 +41,5 @@ export function seriesColour(index: number): string {
  * covers exactly (two banks with the same costs) still shows at its edges.
  */
 export function seriesWidth(index: number, count: number): number {
-	return 2 + 2.5 * (count - 1 - index);
+	return 2 + 1.5 * (count - 1 - index);
 }
