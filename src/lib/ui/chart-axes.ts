@@ -36,10 +36,26 @@ export function seriesColour(index: number): string {
 	return SERIES_COLOURS[index % SERIES_COLOURS.length];
 }
 
+const SERIES_DASHES = [undefined, '7 4', '2 3', '10 3 2 3'];
+
 /**
  * Line width of series `index` of `count`: earlier series are drawn wider, so a line another one
  * covers exactly (two banks with the same costs) still shows at its edges.
  */
 export function seriesWidth(index: number, count: number): number {
 	return 2 + 1.5 * (count - 1 - index);
+}
+
+/** Dash pattern of series `index` (the first is solid): lines differ by more than their colour. */
+export function seriesDash(index: number): string | undefined {
+	return SERIES_DASHES[index % SERIES_DASHES.length];
+}
+
+/** CSS background of a legend swatch: the series' colour, with its dashes. */
+export function swatchBackground(index: number): string {
+	const colour = seriesColour(index);
+	const dash = seriesDash(index);
+	if (dash === undefined) return colour;
+	const [on, off] = dash.split(' ').map(Number);
+	return `repeating-linear-gradient(90deg, ${colour} 0 ${on}px, transparent ${on}px ${on + off}px)`;
 }
