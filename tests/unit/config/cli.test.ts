@@ -4,32 +4,48 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/command-line';
-import { parseScenarioCommandLine } from '../../../src/cli/scenario-command-line';
+import { parseCommand } from '../../../src/lib/commands/parse';
 import { REFERENCE_SCENARIOS, SCENARIO_FIXTURES } from './helpers';
 
 function cli(...args: string[]) {
 	return spawnSync(process.execPath, ['bin/payment-sim.mjs', ...args], { encoding: 'utf8' });
 }
 
+/** The command a line parses to, through the one parser of the CLI and the app. */
+function parsed(...argv: string[]) {
+	const result = parseCommand(argv);
+	if (!result.ok) throw new Error(result.error);
+	return result.command;
+}
+
+function usageError(...argv: string[]): string {
+	const result = parseCommand(argv);
+	if (result.ok) throw new Error(`${argv.join(' ')} parsed`);
+	return result.error;
+}
+
 describe('parsing scenario command lines', () => {
-	it('leaves engine-config runs and other commands to command-line.ts', () => {
-		expect(parseScenarioCommandLine(['run', '--engine-config', 'c.json'])).toBeNull();
-		expect(parseScenarioCommandLine(['run', '--engine-config=c.json', '--ticks', '3'])).toBeNull();
-		expect(parseScenarioCommandLine(['help'])).toBeNull();
-		expect(parseScenarioCommandLine([])).toBeNull();
+	it('tells scenario runs from engine-config runs', () => {
+		expect(parsed('run', '--engine-config', 'c.json')).toMatchObject({
+			kind: 'run',
+			source: { kind: 'engine-config', path: 'c.json' }
+		});
+		expect(parsed('run', '--engine-config=c.json', '--ticks', '3')).toMatchObject({
+			source: { kind: 'engine-config', path: 'c.json' },
+			ticks: 3
+		});
 	});
 
 	it('reads validate and run with their options', () => {
-		expect(parseScenarioCommandLine(['validate', 's.yaml', '--strict'])).toEqual({
-			command: 'validate',
+		expect(parsed('validate', 's.yaml', '--strict')).toMatchObject({
+			kind: 'validate',
 			scenario: 's.yaml',
 			seed: null,
 			strict: true,
 			simcashCompat: false
 		});
 		expect(
-			parseScenarioCommandLine([
+			parsed(
 				'run',
 				's.yaml',
 				'--seed',
@@ -38,10 +54,10 @@ describe('parsing scenario command lines', () => {
 				'--events-jsonl',
 				'e',
 				'--simcash-compat'
-			])
-		).toEqual({
-			command: 'run-scenario',
-			scenario: 's.yaml',
+			)
+		).toMatchObject({
+			kind: 'run',
+			source: { kind: 'scenario', path: 's.yaml' },
 			seed: 18446744073709551615n,
 			strict: false,
 			simcashCompat: true,
@@ -52,21 +68,13 @@ describe('parsing scenario command lines', () => {
 	});
 
 	it('rejects malformed command lines', () => {
-		expect(() => parseScenarioCommandLine(['validate'])).toThrow(UsageError);
-		expect(() => parseScenarioCommandLine(['validate', 'a.yaml', 'b.yaml'])).toThrow(
-			'one scenario file expected, got 2'
-		);
-		expect(() => parseScenarioCommandLine(['validate', 'a.yaml', '--ticks', '3'])).toThrow(
-			'--ticks applies to run only'
-		);
-		expect(() => parseScenarioCommandLine(['run', 'a.yaml', '--seed', '-1'])).toThrow('--seed');
-		expect(() => parseScenarioCommandLine(['run', 'a.yaml', '--seed', '18446744073709551616'])).toThrow(
-			'below 2^64'
-		);
-		expect(() => parseScenarioCommandLine(['run', 'a.yaml', '--fast'])).toThrow('unknown argument "--fast"');
-		expect(() => parseScenarioCommandLine(['run', 'a.yaml', '--seed', '1', '--seed', '2'])).toThrow(
-			'given twice'
-		);
+		expect(usageError('validate')).toContain('validate');
+		expect(usageError('validate', 'a.yaml', 'b.yaml')).toContain('one scenario file expected, got 2');
+		expect(usageError('validate', 'a.yaml', '--ticks', '3')).toContain('--ticks applies to run only');
+		expect(usageError('run', 'a.yaml', '--seed', '-1')).toContain('--seed');
+		expect(usageError('run', 'a.yaml', '--seed', '18446744073709551616')).toContain('below 2^64');
+		expect(usageError('run', 'a.yaml', '--fast')).toContain('unknown argument "--fast"');
+		expect(usageError('run', 'a.yaml', '--seed', '1', '--seed', '2')).toContain('given twice');
 	});
 });
 
