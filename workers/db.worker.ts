@@ -10,6 +10,7 @@ import type { EventFilter } from '../src/lib/replay/filter';
 import type { StoredRun } from '../src/lib/replay/stored-run';
 import type { PageTick } from '../src/lib/replay/stored-tick-display';
 import type { TickReadAhead } from '../src/lib/replay/tick-read-ahead';
+import { nextMacrotask } from '../src/lib/run/stepping';
 import { createSerialQueue, serveBatches } from '../src/lib/store/batch-channel';
 import { lockDatabase } from '../src/lib/store/browser/database-lock';
 import { importDatabase, type ImportedDatabase } from '../src/lib/store/browser/import-database';
@@ -169,7 +170,7 @@ const api = {
 	async runCommand(text: string, onBlocks: (blocks: OutputBlock[]) => void): Promise<ExitCode> {
 		await opened;
 		// Loaded on first use: the commands (engine, configuration, experiments) stay out of start-up.
-		const [{ runCommandText }, { appEnvironment, nextMacrotask }] = await Promise.all([
+		const [{ runCommandText }, { appEnvironment }] = await Promise.all([
 			import('../src/lib/commands/execute'),
 			import('../src/lib/commands/app-environment')
 		]);

@@ -31,6 +31,7 @@ import type { IterationProgress } from '../src/lib/experiments/progress-recorder
 import type { ExperimentResult } from '../src/lib/experiments/loop';
 import type { StoredExperiment } from '../src/lib/experiments/store-recorder';
 import { createFetchResolver } from '../src/lib/config';
+import { nextMacrotask } from '../src/lib/run/stepping';
 import { BatchSender } from '../src/lib/store/batch-channel';
 import type { PersistenceLevel } from '../src/lib/store/persistence-level';
 
@@ -66,7 +67,7 @@ const api = {
 				sinkFor(options.persist),
 				token,
 				onProgress,
-				yieldToEventLoop
+				nextMacrotask
 			)
 		).catch((error: Error) => {
 			throw new Error(`${source}: ${error.message}`);
@@ -93,7 +94,7 @@ const api = {
 	): Promise<ScenarioRunOutcome> {
 		const sink = sinkFor(options.persist);
 		return asTheJob({ cancelled: false }, (token) =>
-			runScenario(source, options, createFetchResolver(baseUrl), sink, token, onProgress, yieldToEventLoop)
+			runScenario(source, options, createFetchResolver(baseUrl), sink, token, onProgress, nextMacrotask)
 		);
 	},
 
@@ -110,15 +111,7 @@ const api = {
 	): Promise<ExperimentRunOutcome> {
 		const sink = channelSink();
 		return asTheJob(abortableCancelToken(), (token) =>
-			runExperimentFile(
-				source,
-				options,
-				createFetchResolver(baseUrl),
-				sink,
-				token,
-				onProgress,
-				yieldToEventLoop
-			)
+			runExperimentFile(source, options, createFetchResolver(baseUrl), sink, token, onProgress, nextMacrotask)
 		);
 	},
 
@@ -133,7 +126,7 @@ const api = {
 	): Promise<ExperimentResult> {
 		const sink = channelSink();
 		return asTheJob(abortableCancelToken(), (token) =>
-			resumeStoredExperiment(stored, options, sink, token, onProgress, yieldToEventLoop)
+			resumeStoredExperiment(stored, options, sink, token, onProgress, nextMacrotask)
 		);
 	},
 
@@ -166,18 +159,6 @@ function channelSink(): BatchSender {
 /** The write path for a run stored at `persist`; null when nothing is stored. */
 function sinkFor(persist: PersistenceLevel | undefined): BatchSender | null {
 	return (persist ?? 'none') === 'none' ? null : channelSink();
-}
-
-/** Lets queued messages (a cancel) run; setTimeout would be clamped to 4 ms after a few nestings. */
-function yieldToEventLoop(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage(null);
-	});
 }
 
 export type EngineWorkerApi = typeof api;

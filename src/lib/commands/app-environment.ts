@@ -5,6 +5,7 @@
  * read or write files, or store runs, fail with a one-line message naming the page that does it.
  * Platform-neutral: the db worker supplies the reads, unit tests a Node database.
  */
+import { nextMacrotask } from '../run/stepping';
 import type { StoreStatus } from '../store/open-store';
 import type { QueryResult, SqlDb } from '../store/sql-db';
 import type { CommandEnvironment, OpenedDatabase } from './environment';
@@ -29,21 +30,6 @@ export const CONSOLE_READS_ONLY =
 export function namesOpenDatabase(path: string, name: string): boolean {
 	const withoutScheme = path.startsWith('opfs://') ? path.slice('opfs://'.length) : path;
 	return withoutScheme.split(/[/\\]/).at(-1) === name;
-}
-
-/**
- * Resolves in a new task, so that messages waiting for the worker (a cancel, the engine's batches) are
- * handled; unlike a chain of setTimeout(0), not slowed to 4 ms per step.
- */
-export function nextMacrotask(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage(null);
-	});
 }
 
 function noFiles(path: string): CommandFailure {
